@@ -1,0 +1,397 @@
+/*
+ * tcp-lifecycle: one TCP connection, behind ns-3's TcpSocket API.
+ *
+ * The class is implemented across files by concern, as lwIP splits tcp.c,
+ * tcp_in.c and tcp_out.c:
+ *   lifecycle-tcp-socket.cc         user calls (RFC 9293 3.10.1 - 3.10.6), the
+ *                                   one place that changes state, attributes
+ *   lifecycle-tcp-socket-input.cc   SEGMENT ARRIVES (3.10.7), step by step
+ *   lifecycle-tcp-socket-output.cc  building and sending segments
+ *   lifecycle-tcp-socket-timers.cc  timeouts (3.10.8): retransmission, TIME_WAIT
+ * The pieces with a life of their own are separate classes: send buffer,
+ * receive buffer, RTT estimator, timer, demultiplexer, ISN generator.
+ */
+#ifndef LIFECYCLE_TCP_SOCKET_H
+#define LIFECYCLE_TCP_SOCKET_H
+
+#include "lifecycle-tcp-congestion-ops.h"
+#include "lifecycle-tcp-demux.h"
+#include "lifecycle-tcp-receive-buffer.h"
+#include "lifecycle-tcp-rtt-estimator.h"
+#include "lifecycle-tcp-send-buffer.h"
+#include "lifecycle-tcp-state.h"
+#include "lifecycle-tcp-stats.h"
+#include "lifecycle-tcp-tcb.h"
+#include "lifecycle-tcp-timer.h"
+
+#include "ns3/ipv4-address.h"
+#include "ns3/tcp-header.h"
+#include "ns3/tcp-socket.h"
+#include "ns3/traced-callback.h"
+#include "ns3/traced-value.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace ns3
+{
+
+class LifecycleTcpL4Protocol;
+class Node;
+class Packet;
+
+/**
+ * \ingroup tcp-lifecycle
+ * \brief A TCP connection of the tcp-lifecycle model.
+ *
+ * Behaves as an ns3::TcpSocket: Bind, Listen, Connect, Send, Recv, Close,
+ * ShutdownSend, ShutdownRecv, GetSockName, GetPeerName and all callbacks, with
+ * TcpSocket's attributes. A listening socket forks a new socket for each
+ * connection request and hands it to the accept callback once ESTABLISHED.
+ *
+ * Close semantics: Close() ends both directions for the application (RFC 9293
+ * MAY-1): unread data at Close(), or data arriving after it, resets the
+ * connection (SHLD-3). ShutdownSend() is the RFC's simplex CLOSE: our FIN goes
+ * after the queued data and the socket keeps receiving (a half-close).
+ *
+ * Trace sources: State (old, new), Transition (old, new, cause),
+ * Retransmission, Tx and Rx (every segment), Drop.
+ */
+class LifecycleTcpSocket : public TcpSocket
+{
+  public:
+    /// \return the TypeId
+    static TypeId GetTypeId();
+
+    LifecycleTcpSocket();
+    /**
+     * \brief Fork: copy the configuration and callbacks of a listener.
+     * \param listener the listening socket
+     *
+     * Connection state, buffers and trace sinks are not copied.
+     */
+    LifecycleTcpSocket(const LifecycleTcpSocket& listener);
+    ~LifecycleTcpSocket() override;
+
+    /// \param node the node
+    void SetNode(Ptr<Node> node);
+    /// \param tcp the node's TCP layer
+    void SetTcp(Ptr<LifecycleTcpL4Protocol> tcp);
+
+    // ---- ns3::Socket ----
+    using Socket::Recv;     // Recv(), Recv(Ptr<Packet>...) convenience overloads
+    using Socket::RecvFrom; // RecvFrom(Address&)
+    using Socket::Send;     // Send(Ptr<Packet>), Send(const uint8_t*, ...)
+    enum SocketErrno GetErrno() const override;
+    enum SocketType GetSocketType() const override;
+    Ptr<Node> GetNode() const override;
+    int Bind(const Address& address) override;
+    int Bind() override;
+    int Bind6() override;
+    int Close() override;
+    int ShutdownSend() override;
+    int ShutdownRecv() override;
+    int Connect(const Address& address) override;
+    int Listen() override;
+    uint32_t GetTxAvailable() const override;
+    int Send(Ptr<Packet> p, uint32_t flags) override;
+    int SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddress) override;
+    uint32_t GetRxAvailable() const override;
+    Ptr<Packet> Recv(uint32_t maxSize, uint32_t flags) override;
+    Ptr<Packet> RecvFrom(uint32_t maxSize, uint32_t flags, Address& fromAddress) override;
+    int GetSockName(Address& address) const override;
+    int GetPeerName(Address& address) const override;
+    void BindToNetDevice(Ptr<NetDevice> netdevice) override;
+    bool SetAllowBroadcast(bool allowBroadcast) override;
+    bool GetAllowBroadcast() const override;
+
+    /**
+     * \brief ABORT (RFC 9293 3.10.5): send a RST where the state calls for
+     * one and go to CLOSED at once, dropping queued data.
+     * \return 0, or -1 when there is no connection
+     */
+    int Abort();
+
+    // ---- inspection (tests, metrics, examples) ----
+    /// \return the current state
+    LifecycleTcpState GetState() const;
+    /// \return the 4-tuple (zeros where not known yet)
+    const LifecycleTcpFourTuple& GetFourTuple() const;
+    /// \return the send sequence variables
+    const LifecycleTcpSendVars& GetSendVars() const;
+    /// \return the receive sequence variables
+    const LifecycleTcpRecvVars& GetRecvVars() const;
+    /// \return true when the connection reached SYN_RCVD from LISTEN (MUST-11)
+    bool IsPassiveOpen() const;
+    /// \return the counters of this connection
+    const LifecycleTcpConnectionStats& GetStats() const;
+    /// \return the RTT estimator
+    const LifecycleTcpRttEstimator& GetRttEstimator() const;
+    /// \return a number unique among the sockets of the simulation
+    uint64_t GetSocketId() const;
+
+    // ---- called by LifecycleTcpL4Protocol ----
+    /**
+     * \brief A segment for this connection or listener arrived.
+     * \param payload the segment text (header removed)
+     * \param header the parsed header
+     * \param source the segment's source address
+     * \param destination the segment's destination address
+     */
+    void ReceiveSegment(Ptr<Packet> payload,
+                        const TcpHeader& header,
+                        Ipv4Address source,
+                        Ipv4Address destination);
+    /// \brief The node crashed: forget the connection without a word (RFC 9293 3.5.1).
+    void ForgetOnCrash();
+    /// \brief Count a segment of this connection that the TCP layer dropped.
+    void CountDrop(LifecycleTcpDropReason reason);
+
+    /// TracedCallback signature of the Transition trace source.
+    typedef void (*TransitionTracedCallback)(LifecycleTcpState from,
+                                             LifecycleTcpState to,
+                                             LifecycleTcpCause cause);
+    /// TracedCallback signature of the Retransmission trace source.
+    typedef void (*RetransmissionTracedCallback)(const LifecycleTcpRetransmission& r);
+    /// TracedCallback signature of the Tx and Rx trace sources.
+    typedef void (*SegmentTracedCallback)(Ptr<const Packet> payload,
+                                          const TcpHeader& header,
+                                          Ptr<const LifecycleTcpSocket> socket);
+    /// TracedCallback signature of the Drop trace source.
+    typedef void (*DropTracedCallback)(Ptr<const Packet> payload,
+                                       const TcpHeader& header,
+                                       LifecycleTcpDropReason reason);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    // ---- ns3::TcpSocket attribute accessors ----
+    void SetSndBufSize(uint32_t size) override;
+    uint32_t GetSndBufSize() const override;
+    void SetRcvBufSize(uint32_t size) override;
+    uint32_t GetRcvBufSize() const override;
+    void SetSegSize(uint32_t size) override;
+    uint32_t GetSegSize() const override;
+    void SetInitialSSThresh(uint32_t threshold) override;
+    uint32_t GetInitialSSThresh() const override;
+    void SetInitialCwnd(uint32_t cwnd) override;
+    uint32_t GetInitialCwnd() const override;
+    void SetConnTimeout(Time timeout) override;
+    Time GetConnTimeout() const override;
+    void SetSynRetries(uint32_t count) override;
+    uint32_t GetSynRetries() const override;
+    void SetDataRetries(uint32_t retries) override;
+    uint32_t GetDataRetries() const override;
+    void SetDelAckTimeout(Time timeout) override;
+    Time GetDelAckTimeout() const override;
+    void SetDelAckMaxCount(uint32_t count) override;
+    uint32_t GetDelAckMaxCount() const override;
+    void SetTcpNoDelay(bool noDelay) override;
+    bool GetTcpNoDelay() const override;
+    void SetPersistTimeout(Time timeout) override;
+    Time GetPersistTimeout() const override;
+
+    // ---- lifecycle-tcp-socket.cc: state and user calls ----
+    /**
+     * \brief The one place where the state changes: logs, fires the State
+     * and Transition traces, stamps the statistics, and releases the
+     * connection's resources on CLOSED.
+     */
+    void SetState(LifecycleTcpState to, LifecycleTcpCause cause);
+    /// \brief Common part of Close() and ShutdownSend(): RFC 9293 3.10.4.
+    int DoClose(LifecycleTcpCause cause);
+    /// \brief Queue our FIN after the data queued so far.
+    void QueueFin();
+    /// \brief Set up the connection variables for the handshake (ISS, buffers).
+    void InitializeSend();
+    /// \brief Set up the receive side from the peer's SYN (IRS, RCV.NXT).
+    void InitializeReceive(SequenceNumber32 irs);
+    /// \brief Go to CLOSED with \p end as the outcome, flushing queues if \p flush.
+    void EnterClosed(LifecycleTcpCause cause, LifecycleTcpEnd end, bool flush);
+    /// \brief Release table entries and timers once CLOSED.
+    void ReleaseResources();
+    /// \brief Connection reached ESTABLISHED: tell the application.
+    void OnEstablished(LifecycleTcpCause cause);
+    /// \brief Make a connected child of this listener for an arriving SYN.
+    Ptr<LifecycleTcpSocket> Fork(Ipv4Address local, uint16_t localPort, Ipv4Address remote,
+                                 uint16_t remotePort);
+    /// \brief A child of this listener stopped being pending (accepted or gone).
+    void ChildResolved(LifecycleTcpSocket* child);
+
+    // ---- lifecycle-tcp-socket-input.cc: SEGMENT ARRIVES ----
+    /// \brief RFC 9293 3.10.7.2, LISTEN.
+    void ProcessListen(Ptr<Packet> payload,
+                       const TcpHeader& h,
+                       Ipv4Address source,
+                       Ipv4Address destination);
+    /// \brief A forked child takes the SYN its listener received.
+    void ProcessSynInListen(const TcpHeader& h);
+    /// \brief RFC 9293 3.10.7.3, SYN_SENT.
+    void ProcessSynSent(Ptr<Packet> payload, const TcpHeader& h);
+    /// \brief RFC 9293 3.10.7.4, the other states, first to eighth step.
+    void ProcessOtherStates(Ptr<Packet> payload, const TcpHeader& h);
+    /**
+     * \brief First step: trim the segment to the window and test it (Table 6).
+     * \param payload the text, trimmed in place
+     * \param h the header
+     * \param seq SEG.SEQ, moved past anything trimmed from the front
+     * \param syn SYN bit, cleared if the SYN was trimmed off
+     * \param fin FIN bit, cleared if the FIN was trimmed off
+     * \return true when acceptable
+     */
+    bool CheckSequence(Ptr<Packet>& payload,
+                       const TcpHeader& h,
+                       SequenceNumber32& seq,
+                       bool& syn,
+                       bool& fin);
+    /// \brief Second step: the RST bit (with RFC 5961's checks).
+    void ProcessReset(const TcpHeader& h);
+    /**
+     * \brief Fifth step: the ACK field.
+     * \param h the header
+     * \param seq SEG.SEQ after trimming
+     * \param finInOrder the segment also carries the peer's FIN, at RCV.NXT
+     * \return false when the segment must be dropped now
+     */
+    bool ProcessAck(const TcpHeader& h, SequenceNumber32 seq, bool finInOrder);
+    /// \brief Advance SND.UNA to \p ack: free acked bytes, take an RTT sample, restart the timer.
+    void AdvanceUna(SequenceNumber32 ack);
+    /// \brief Update SND.WND from a segment (the SND.WL1/SND.WL2 rule).
+    void UpdateSendWindow(const TcpHeader& h, SequenceNumber32 seq);
+    /// \brief Seventh step: the segment text.
+    void ProcessText(Ptr<Packet> payload, SequenceNumber32 seq, const TcpHeader& h);
+    /// \brief Eighth step: the FIN bit, once every byte before it arrived.
+    void ProcessFin(const TcpHeader& h);
+    /// \brief Read the options of a SYN (MSS).
+    void ProcessSynOptions(const TcpHeader& h);
+    /// \return true when our FIN is sent and acknowledged
+    bool OurFinAcked() const;
+
+    // ---- lifecycle-tcp-socket-output.cc: sending ----
+    /**
+     * \brief Send what the state, the windows and the queues allow (tcp_output).
+     *
+     * Also sends an owed ACK, piggybacked if some segment goes anyway.
+     */
+    void SendPending();
+    /**
+     * \brief Build and send one segment from the connection's point of view.
+     * \param seq SEG.SEQ
+     * \param flags control bits; ACK adds RCV.NXT
+     * \param payload the text, possibly empty
+     */
+    void SendSegment(SequenceNumber32 seq, uint8_t flags, Ptr<Packet> payload);
+    /// \brief <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> now (or a SYN,ACK in SYN_RCVD).
+    void SendAckNow();
+    /// \brief Send the SYN (SYN_SENT) or SYN,ACK (SYN_RCVD) at ISS.
+    void SendSyn();
+    /// \brief <SEQ=seq><CTL=RST> (plus <ACK=ack> when \p withAck).
+    void SendReset(SequenceNumber32 seq, SequenceNumber32 ack, bool withAck);
+    /// \return the window to advertise in SEG.WND (never moving the right edge left)
+    uint16_t AdvertisedWindow();
+    /// \brief Note a retransmission for traces and counters.
+    void RecordRetransmission(LifecycleTcpRetxKind kind, SequenceNumber32 seq, uint32_t length);
+
+    // ---- lifecycle-tcp-socket-timers.cc: timeouts ----
+    /// \brief (Re)start the retransmission timer with the backed-off RTO.
+    void StartRetransmissionTimer();
+    /// \brief RETRANSMISSION TIMEOUT (RFC 9293 3.10.8, RFC 6298 (5.4)-(5.7)).
+    void OnRetransmissionTimeout();
+    /// \brief Enter TIME_WAIT: start 2*MSL, stop the other timers (3.10.7.4, eighth step).
+    void EnterTimeWait(LifecycleTcpCause cause);
+    /// \brief TIME-WAIT TIMEOUT (RFC 9293 3.10.8).
+    void OnTimeWaitTimeout();
+    /// \return the current RTO, backoff included
+    Time CurrentRto() const;
+    /// \brief Copy cwnd and ssthresh into their trace sources.
+    void UpdateCongestionTraces();
+    /// \brief Stop every timer.
+    void StopTimers();
+
+    // ---- configuration (attributes) ----
+    uint32_t m_sndBufSize{131072};       //!< SndBufSize
+    uint32_t m_rcvBufSize{131072};       //!< RcvBufSize
+    uint32_t m_segmentSize{536};         //!< SegmentSize: MSS we offer and send at most
+    uint32_t m_initialSsThresh{UINT32_MAX}; //!< InitialSlowStartThreshold
+    uint32_t m_initialCwnd{10};          //!< InitialCwnd, in segments
+    Time m_connTimeout{Seconds(3)};      //!< ConnTimeout: first SYN / SYN,ACK timeout
+    uint32_t m_synRetries{6};            //!< ConnCount: SYN transmissions before giving up
+    uint32_t m_dataRetries{6};           //!< DataRetries
+    Time m_delAckTimeout{MilliSeconds(200)}; //!< DelAckTimeout
+    uint32_t m_delAckMaxCount{2};        //!< DelAckCount
+    bool m_noDelay{true};                //!< TcpNoDelay
+    Time m_persistTimeout{Seconds(6)};   //!< PersistTimeout
+    Time m_msl{Seconds(120)};            //!< Msl
+    bool m_challengeAck{true};           //!< ChallengeAck (RFC 5961)
+    Time m_initialRto{Seconds(1)};       //!< InitialRto
+    Time m_minRto{Seconds(1)};           //!< MinRto
+    Time m_maxRto{Seconds(60)};          //!< MaxRto
+    Time m_clockGranularity{MilliSeconds(1)}; //!< ClockGranularity (G of RFC 6298)
+    TypeId m_ccTypeId;                   //!< CongestionControl
+
+    // ---- identity ----
+    Ptr<Node> m_node;                  //!< the node
+    Ptr<LifecycleTcpL4Protocol> m_tcp; //!< the node's TCP layer
+    uint64_t m_socketId;               //!< unique id
+    LifecycleTcpFourTuple m_tuple;     //!< local and remote address and port
+    bool m_bound{false};               //!< holds a binding in the TCP layer
+    bool m_inConnectionTable{false};   //!< holds a 4-tuple in the TCP layer
+    mutable enum SocketErrno m_errno{ERROR_NOTERROR}; //!< last error
+
+    // ---- state ----
+    TracedValue<TcpStates_t> m_state{CLOSED}; //!< the connection state
+    LifecycleTcpSendVars m_snd;               //!< SND.*
+    LifecycleTcpRecvVars m_rcv;               //!< RCV.*
+    bool m_passiveOpen{false};     //!< reached SYN_RCVD from LISTEN (MUST-11)
+    bool m_finQueued{false};       //!< the sending side is closed; FIN follows the data
+    SequenceNumber32 m_finSeq{0};  //!< sequence number of our FIN, when queued
+    bool m_peerFinSeen{false};     //!< a FIN arrived ahead of missing data
+    SequenceNumber32 m_peerFinSeq{0}; //!< its sequence number
+    bool m_closeOnEstablished{false}; //!< CLOSE in SYN_RCVD with data queued (3.10.4)
+    bool m_appClosed{false};       //!< Close(): the application reads no more (MAY-1)
+    bool m_shutdownSend{false};    //!< ShutdownSend() or Close() called
+    bool m_shutdownRecv{false};    //!< ShutdownRecv() or Close() called
+    bool m_closeNotified{false};   //!< NormalClose or ErrorClose delivered
+    bool m_ackOwed{false};         //!< an ACK must go out with the next output
+
+    // ---- queues ----
+    LifecycleTcpSendBuffer m_txBuffer;    //!< bytes from SND.UNA on
+    LifecycleTcpReceiveBuffer m_rxBuffer; //!< in-order and out-of-order bytes
+
+    // ---- retransmission ----
+    LifecycleTcpRttEstimator m_rtt;   //!< SRTT, RTTVAR, RTO
+    uint32_t m_backoff{0};            //!< consecutive timeouts: RTO * 2^backoff
+    uint32_t m_synTransmissions{0};   //!< SYN or SYN,ACK transmissions so far
+    bool m_rttTiming{false};          //!< one segment is being timed (Karn, MUST-18)
+    SequenceNumber32 m_rttSeq{0};     //!< its last sequence number + 1
+    Time m_rttSentAt;                 //!< when it was sent
+    LifecycleTcpTimer m_rtxTimer;     //!< retransmission timer
+    LifecycleTcpTimer m_timeWaitTimer; //!< 2*MSL
+
+    // ---- congestion control ----
+    Ptr<LifecycleTcpCongestionOps> m_cc;  //!< the algorithm
+    LifecycleTcpCongestionState m_ccState; //!< cwnd, ssthresh, SMSS
+    TracedValue<uint32_t> m_cwndTrace;     //!< CongestionWindow
+    TracedValue<uint32_t> m_ssThreshTrace; //!< SlowStartThreshold
+
+    // ---- listener and children ----
+    Ptr<LifecycleTcpSocket> m_listener;       //!< a child's listener, until accepted
+    std::vector<LifecycleTcpSocket*> m_pending; //!< a listener's children not yet accepted
+
+    // ---- statistics and traces ----
+    LifecycleTcpConnectionStats m_stats; //!< counters
+    TracedCallback<LifecycleTcpState, LifecycleTcpState, LifecycleTcpCause>
+        m_transitionTrace; //!< Transition
+    TracedCallback<const LifecycleTcpRetransmission&> m_retransmissionTrace; //!< Retransmission
+    TracedCallback<Ptr<const Packet>, const TcpHeader&, Ptr<const LifecycleTcpSocket>>
+        m_txTrace; //!< Tx
+    TracedCallback<Ptr<const Packet>, const TcpHeader&, Ptr<const LifecycleTcpSocket>>
+        m_rxTrace; //!< Rx
+    TracedCallback<Ptr<const Packet>, const TcpHeader&, LifecycleTcpDropReason>
+        m_dropTrace; //!< Drop
+};
+
+} // namespace ns3
+
+#endif /* LIFECYCLE_TCP_SOCKET_H */
