@@ -498,6 +498,12 @@ LifecycleTcpL4Protocol::PickConnectPort(Ipv4Address local, Ipv4Address remote, u
     return 0;
 }
 
+Ptr<LifecycleTcpSocket>
+LifecycleTcpL4Protocol::FindListener(Ipv4Address address, uint16_t port) const
+{
+    return m_demux.FindListener(address, port);
+}
+
 bool
 LifecycleTcpL4Protocol::AddConnection(const LifecycleTcpFourTuple& tuple, LifecycleTcpSocket* s)
 {

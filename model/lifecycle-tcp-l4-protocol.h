@@ -168,6 +168,8 @@ class LifecycleTcpL4Protocol : public IpL4Protocol
      * \return the port, or 0 when none is free
      */
     uint16_t PickConnectPort(Ipv4Address local, Ipv4Address remote, uint16_t remotePort);
+    /// \return the listener for \p address and \p port, or nullptr
+    Ptr<LifecycleTcpSocket> FindListener(Ipv4Address address, uint16_t port) const;
     /// \brief Enter \p s in the connection table under \p tuple; false when taken.
     bool AddConnection(const LifecycleTcpFourTuple& tuple, LifecycleTcpSocket* s);
     /// \brief Remove \p s from the connection table.

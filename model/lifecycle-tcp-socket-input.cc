@@ -113,6 +113,8 @@ LifecycleTcpSocket::ProcessSynInListen(const TcpHeader& h)
     // acknowledged and will be sent again by the peer.
     m_passiveOpen = true;
     m_stats.firstSynAt = Simulator::Now();
+    m_hasIssFloor = m_listener && m_listener->m_hasIssFloor;
+    m_issFloor = m_listener ? m_listener->m_issFloor : m_issFloor;
     InitializeSend();
     InitializeReceive(h.GetSequenceNumber()); // RCV.NXT <- SEG.SEQ+1, IRS <- SEG.SEQ
     ProcessSynOptions(h);
@@ -248,6 +250,11 @@ LifecycleTcpSocket::ProcessOtherStates(Ptr<Packet> payload, const TcpHeader& h)
     bool syn = flags & TcpHeader::SYN;
     bool fin = flags & TcpHeader::FIN;
 
+    if (m_state == TIME_WAIT && syn && ReopenFromTimeWait(payload, h))
+    {
+        return;
+    }
+
     // First, check the sequence number.
     SequenceNumber32 segEnd = seq + LifecycleTcpSegLen(h, payload->GetSize());
     if (!CheckSequence(payload, h, seq, syn, fin))
@@ -303,11 +310,7 @@ LifecycleTcpSocket::ProcessOtherStates(Ptr<Packet> payload, const TcpHeader& h)
         m_tcp->SendResetFor(h, payload->GetSize(), m_tuple.remoteAddress, m_tuple.localAddress);
         ++m_stats.resetsSent;
         EnterClosed(cause, LifecycleTcpEnd::RESET_BY_US, true);
-        if (!m_closeNotified)
-        {
-            m_closeNotified = true;
-            NotifyErrorClose();
-        }
+        NotifyAborted();
         return;
     }
 
@@ -356,6 +359,38 @@ LifecycleTcpSocket::ProcessOtherStates(Ptr<Packet> payload, const TcpHeader& h)
     {
         ProcessFin(h);
     }
+}
+
+bool
+LifecycleTcpSocket::ReopenFromTimeWait(Ptr<Packet> payload, const TcpHeader& h)
+{
+    // RFC 9293 3.6.1 (MAY-2): a new SYN may reopen the connection directly
+    // from TIME_WAIT if the new ISS is larger than any sequence number the
+    // old incarnation used. A SYN at or below RCV.NXT may be an old duplicate
+    // and goes through the usual checks instead.
+    uint8_t flags = h.GetFlags();
+    if (!m_timeWaitReuse || (flags & (TcpHeader::ACK | TcpHeader::RST)) ||
+        h.GetSequenceNumber() <= m_rcv.nxt)
+    {
+        return false;
+    }
+    Ptr<LifecycleTcpSocket> listener =
+        m_tcp->FindListener(m_tuple.localAddress, m_tuple.localPort);
+    if (!listener)
+    {
+        return false;
+    }
+    SequenceNumber32 floor = m_snd.max;
+    Ipv4Address remote = m_tuple.remoteAddress;
+    Ipv4Address local = m_tuple.localAddress;
+    // (TIME_WAIT, rcv SYN) -> CLOSED: the old incarnation ends here...
+    EnterClosed(LifecycleTcpCause::Segment(flags), LifecycleTcpEnd::CLOSED_NORMALLY, false);
+    // ...and the listener takes the SYN for the new one.
+    listener->m_hasIssFloor = true;
+    listener->m_issFloor = floor;
+    listener->ProcessListen(payload, h, remote, local);
+    listener->m_hasIssFloor = false;
+    return true;
 }
 
 bool
@@ -485,11 +520,7 @@ LifecycleTcpSocket::ProcessReset(const TcpHeader& h)
             // (synchronized, rcv RST) -> CLOSED: "connection reset" (MUST-12:
             // the application learns that the connection was aborted).
             EnterClosed(cause, LifecycleTcpEnd::RESET_BY_PEER, true);
-            if (!m_closeNotified)
-            {
-                m_closeNotified = true;
-                NotifyErrorClose();
-            }
+            NotifyAborted();
             return;
         case CLOSING:
         case LAST_ACK:

@@ -96,11 +96,7 @@ LifecycleTcpSocket::OnRetransmissionTimeout()
         NS_LOG_INFO(this << " giving up after " << m_backoff << " retransmissions");
         m_errno = ERROR_NOTCONN;
         EnterClosed(cause, LifecycleTcpEnd::TIMED_OUT, true);
-        if (!m_closeNotified)
-        {
-            m_closeNotified = true;
-            NotifyErrorClose();
-        }
+        NotifyAborted();
         return;
     }
     uint32_t flight = static_cast<uint32_t>(m_snd.max - m_snd.una);

@@ -60,6 +60,16 @@ LifecycleTcpSocket::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&LifecycleTcpSocket::m_challengeAck),
                           MakeBooleanChecker())
+            .AddAttribute("TimeWaitReuse",
+                          "Let a new SYN reopen a connection that is in TIME_WAIT when its "
+                          "sequence number is above RCV.NXT and a listener takes it (RFC 9293 "
+                          "3.6.1, MAY-2); the new ISS is then above every sequence number of "
+                          "the old incarnation. Linux does the same. False keeps TIME_WAIT for "
+                          "the full 2*MSL: the SYN draws a challenge ACK, the peer answers it "
+                          "with a RST that ends TIME_WAIT, and its SYN succeeds on retry.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LifecycleTcpSocket::m_timeWaitReuse),
+                          MakeBooleanChecker())
             .AddAttribute("InitialRto",
                           "Retransmission timeout before the first RTT sample, for data and "
                           "FIN (RFC 6298 (2.1): 1 s). The SYN and SYN,ACK use ConnTimeout.",
@@ -151,6 +161,7 @@ LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener)
       m_persistTimeout(listener.m_persistTimeout),
       m_msl(listener.m_msl),
       m_challengeAck(listener.m_challengeAck),
+      m_timeWaitReuse(listener.m_timeWaitReuse),
       m_initialRto(listener.m_initialRto),
       m_minRto(listener.m_minRto),
       m_maxRto(listener.m_maxRto),
@@ -269,6 +280,16 @@ LifecycleTcpSocket::ReleaseResources()
 }
 
 void
+LifecycleTcpSocket::NotifyAborted()
+{
+    if (!m_resetNotified)
+    {
+        m_resetNotified = true;
+        NotifyErrorClose();
+    }
+}
+
+void
 LifecycleTcpSocket::OnEstablished(LifecycleTcpCause cause)
 {
     // The send MSS is known now: start congestion control (RFC 5681 (3.1)).
@@ -324,6 +345,11 @@ LifecycleTcpSocket::InitializeSend()
     m_rtt.Configure(m_initialRto, m_minRto, m_maxRto, m_clockGranularity);
     m_snd = LifecycleTcpSendVars{};
     m_snd.iss = m_tcp->ChooseIss(m_tuple);
+    if (m_hasIssFloor && m_snd.iss <= m_issFloor)
+    {
+        // Reopened from TIME_WAIT: start above the old incarnation (MAY-2 (1)).
+        m_snd.iss = m_issFloor + 1;
+    }
     m_snd.una = m_snd.iss;
     m_snd.nxt = m_snd.iss;
     m_snd.max = m_snd.iss;

@@ -211,6 +211,8 @@ class LifecycleTcpSocket : public TcpSocket
     void EnterClosed(LifecycleTcpCause cause, LifecycleTcpEnd end, bool flush);
     /// \brief Release table entries and timers once CLOSED.
     void ReleaseResources();
+    /// \brief Tell the application, once, that the connection was aborted (MUST-12).
+    void NotifyAborted();
     /// \brief Connection reached ESTABLISHED: tell the application.
     void OnEstablished(LifecycleTcpCause cause);
     /// \brief Make a connected child of this listener for an arriving SYN.
@@ -227,6 +229,11 @@ class LifecycleTcpSocket : public TcpSocket
                        Ipv4Address destination);
     /// \brief A forked child takes the SYN its listener received.
     void ProcessSynInListen(const TcpHeader& h);
+    /**
+     * \brief TIME_WAIT meets a new SYN (RFC 9293 3.6.1, MAY-2).
+     * \return true when the SYN reopened the connection through the listener
+     */
+    bool ReopenFromTimeWait(Ptr<Packet> payload, const TcpHeader& h);
     /// \brief RFC 9293 3.10.7.3, SYN_SENT.
     void ProcessSynSent(Ptr<Packet> payload, const TcpHeader& h);
     /// \brief RFC 9293 3.10.7.4, the other states, first to eighth step.
@@ -324,6 +331,7 @@ class LifecycleTcpSocket : public TcpSocket
     Time m_persistTimeout{Seconds(6)};   //!< PersistTimeout
     Time m_msl{Seconds(120)};            //!< Msl
     bool m_challengeAck{true};           //!< ChallengeAck (RFC 5961)
+    bool m_timeWaitReuse{true};          //!< TimeWaitReuse (RFC 9293 MAY-2)
     Time m_initialRto{Seconds(1)};       //!< InitialRto
     Time m_minRto{Seconds(1)};           //!< MinRto
     Time m_maxRto{Seconds(60)};          //!< MaxRto
@@ -344,6 +352,8 @@ class LifecycleTcpSocket : public TcpSocket
     LifecycleTcpSendVars m_snd;               //!< SND.*
     LifecycleTcpRecvVars m_rcv;               //!< RCV.*
     bool m_passiveOpen{false};     //!< reached SYN_RCVD from LISTEN (MUST-11)
+    bool m_hasIssFloor{false};     //!< the ISS must exceed m_issFloor (MAY-2)
+    SequenceNumber32 m_issFloor{0}; //!< highest sequence number of the previous incarnation
     bool m_finQueued{false};       //!< the sending side is closed; FIN follows the data
     SequenceNumber32 m_finSeq{0};  //!< sequence number of our FIN, when queued
     bool m_peerFinSeen{false};     //!< a FIN arrived ahead of missing data
@@ -352,7 +362,8 @@ class LifecycleTcpSocket : public TcpSocket
     bool m_appClosed{false};       //!< Close(): the application reads no more (MAY-1)
     bool m_shutdownSend{false};    //!< ShutdownSend() or Close() called
     bool m_shutdownRecv{false};    //!< ShutdownRecv() or Close() called
-    bool m_closeNotified{false};   //!< NormalClose or ErrorClose delivered
+    bool m_closeNotified{false};   //!< NormalClose delivered (the peer's FIN)
+    bool m_resetNotified{false};   //!< ErrorClose delivered (reset or timeout)
     bool m_ackOwed{false};         //!< an ACK must go out with the next output
 
     // ---- queues ----

@@ -62,6 +62,7 @@ SimulationTest::TearDown()
 {
     Simulator::Destroy();
     Config::Reset();
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(false));
 }
 
 TwoNodeNetwork::TwoNodeNetwork()
@@ -123,6 +124,10 @@ TwoNodeNetwork::Build(Options options)
             "SocketCreated",
             Callback<void, Ptr<LifecycleTcpSocket>>(
                 [this, n](Ptr<LifecycleTcpSocket> s) { Watch(n, s); }));
+        if (options.realIss)
+        {
+            continue;
+        }
         tcp->SetIssGenerator(Callback<SequenceNumber32, const LifecycleTcpFourTuple&>(
             [this, n](const LifecycleTcpFourTuple& t) {
                 auto& q = m_iss[n];
@@ -224,28 +229,62 @@ TwoNodeNetwork::ConnectAt(Time at, char n, uint16_t port, uint16_t localPort)
 Ptr<LifecycleTcpSegmentErrorModel>
 TwoNodeNetwork::DropAt(char receiver)
 {
-    Ptr<LifecycleTcpSegmentErrorModel> em = CreateObject<LifecycleTcpSegmentErrorModel>();
-    Device(receiver)->SetReceiveErrorModel(em);
+    Ptr<LifecycleTcpSegmentErrorModel>& em = m_drops[receiver];
+    if (!em)
+    {
+        em = CreateObject<LifecycleTcpSegmentErrorModel>();
+        Device(receiver)->SetReceiveErrorModel(em);
+    }
     return em;
 }
 
 void
 TwoNodeNetwork::InjectAt(Time at, char n, TcpHeader header, uint32_t payloadBytes)
 {
-    Ptr<Node> node = GetNode(n);
+    Simulator::Schedule(at - Simulator::Now(),
+                        [this, n, header, payloadBytes]() { InjectNow(n, header, payloadBytes); });
+}
+
+void
+TwoNodeNetwork::InjectNow(char n, TcpHeader header, uint32_t payloadBytes)
+{
     Ipv4Address src = Addr(n);
     Ipv4Address dst = Addr(n == 'A' ? 'B' : 'A');
-    Simulator::Schedule(at - Simulator::Now(), [node, src, dst, header, payloadBytes]() {
-        Ptr<Packet> p = Create<Packet>(payloadBytes);
-        TcpHeader h = header;
-        if (Node::ChecksumEnabled())
-        {
-            h.EnableChecksums();
-            h.InitializeChecksum(src, dst, 6);
-        }
-        p->AddHeader(h);
-        node->GetObject<Ipv4>()->Send(p, src, dst, 6, nullptr);
+    Ptr<Packet> p = Create<Packet>(payloadBytes);
+    if (Node::ChecksumEnabled())
+    {
+        header.EnableChecksums();
+        header.InitializeChecksum(src, dst, 6);
+    }
+    p->AddHeader(header);
+    GetNode(n)->GetObject<Ipv4>()->Send(p, src, dst, 6, nullptr);
+}
+
+void
+TwoNodeNetwork::InjectRawAt(Time at, char n, std::vector<uint8_t> segment)
+{
+    Simulator::Schedule(at - Simulator::Now(), [this, n, segment]() {
+        Ptr<Packet> p = Create<Packet>(segment.data(), segment.size());
+        GetNode(n)->GetObject<Ipv4>()->Send(p, Addr(n), Addr(n == 'A' ? 'B' : 'A'), 6, nullptr);
     });
+}
+
+TcpHeader
+TwoNodeNetwork::Header(uint16_t port,
+                       uint16_t peerPort,
+                       uint32_t seq,
+                       uint8_t flags,
+                       uint32_t ack,
+                       uint16_t window)
+{
+    TcpHeader h;
+    h.SetSourcePort(port);
+    h.SetDestinationPort(peerPort);
+    h.SetSequenceNumber(SequenceNumber32(seq));
+    h.SetAckNumber(SequenceNumber32(ack));
+    h.SetFlags(flags);
+    h.SetWindowSize(window);
+    return h;
 }
 
 std::vector<std::string>

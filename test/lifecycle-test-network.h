@@ -74,6 +74,7 @@ class TwoNodeNetwork
         std::string rate{"10Mbps"};        //!< link rate
         Time delay{MilliSeconds(10)};      //!< one-way propagation delay
         bool nativeB{false};               //!< B runs ns-3's native TCP instead
+        bool realIss{false};               //!< keep the RFC 6528 generator (no test ISSs)
     };
 
     TwoNodeNetwork();
@@ -102,7 +103,8 @@ class TwoNodeNetwork
      */
     Ptr<LifecycleTcpSocket> ConnectAt(Time at, char n, uint16_t port, uint16_t localPort = 0);
 
-    /// \return an error model dropping segments as node \p receiver receives them
+    /// \return the error model dropping segments as node \p receiver receives
+    /// them (installed on first use; later calls add rules to the same model)
     Ptr<LifecycleTcpSegmentErrorModel> DropAt(char receiver);
 
     /**
@@ -110,6 +112,20 @@ class TwoNodeNetwork
      * (an old duplicate, a forged RST...). Recorded in the wire log.
      */
     void InjectAt(Time at, char n, TcpHeader header, uint32_t payloadBytes = 0);
+    /// \brief InjectAt, now.
+    void InjectNow(char n, TcpHeader header, uint32_t payloadBytes = 0);
+    /// \brief Send raw bytes as a TCP segment (protocol 6) from node \p n at \p at.
+    void InjectRawAt(Time at, char n, std::vector<uint8_t> segment);
+    /**
+     * \brief A header from node \p n's \p port to the other node's \p peerPort.
+     * \param ack the acknowledgment number (used when \p flags has ACK)
+     */
+    static TcpHeader Header(uint16_t port,
+                            uint16_t peerPort,
+                            uint32_t seq,
+                            uint8_t flags,
+                            uint32_t ack = 0,
+                            uint16_t window = 65535);
 
     /// \return every segment so far, RFC notation, in order
     std::vector<std::string> Wire() const;
@@ -165,6 +181,7 @@ class TwoNodeNetwork
     NetDeviceContainer m_devices;
     Ipv4InterfaceContainer m_interfaces;
     std::map<char, std::deque<uint32_t>> m_iss;
+    std::map<char, Ptr<LifecycleTcpSegmentErrorModel>> m_drops;
     std::vector<WireSegment> m_wire;
     std::vector<SocketRecord> m_sockets;
     std::map<char, std::vector<size_t>> m_byNode;

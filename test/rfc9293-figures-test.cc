@@ -31,18 +31,11 @@ SendOnConnect(uint32_t bytes)
         [bytes](Ptr<Socket> s) { s->Send(Create<Packet>(bytes)); });
 }
 
-/// \return a header for a segment injected from A port 1000 to B port 80
+/// \return a header for a segment injected from \p from to \p to
 TcpHeader
-Header(uint16_t from, uint16_t to, uint32_t seq, uint8_t flags, uint32_t ack = 0)
+Header(uint16_t from, uint16_t to, uint32_t seq, uint8_t flags)
 {
-    TcpHeader h;
-    h.SetSourcePort(from);
-    h.SetDestinationPort(to);
-    h.SetSequenceNumber(SequenceNumber32(seq));
-    h.SetAckNumber(SequenceNumber32(ack));
-    h.SetFlags(flags);
-    h.SetWindowSize(65535);
-    return h;
+    return TwoNodeNetwork::Header(from, to, seq, flags);
 }
 
 // Figure 6: Basic Three-Way Handshake for Connection Synchronization
