@@ -33,11 +33,11 @@ namespace
 /// What the two applications do, and when.
 struct Demo
 {
-    uint32_t bytes{1000};        //!< bytes the client sends
+    uint32_t bytes{1000};         //!< bytes the client sends
     std::string closer{"client"}; //!< who calls Close() first
-    Ptr<Socket> client;          //!< client socket
-    Ptr<Socket> server;          //!< the server's connected socket
-    uint32_t received{0};        //!< bytes the server read
+    Ptr<Socket> client;           //!< client socket
+    Ptr<Socket> server;           //!< the server's connected socket
+    uint32_t received{0};         //!< bytes the server read
 };
 
 Demo g_demo;
@@ -78,7 +78,8 @@ ServerAccept(Ptr<Socket> socket, const Address& from)
 {
     g_demo.server = socket;
     socket->SetRecvCallback(MakeCallback(&ServerRead));
-    socket->SetCloseCallbacks(MakeCallback(&ServerPeerClosed), MakeNullCallback<void, Ptr<Socket>>());
+    socket->SetCloseCallbacks(MakeCallback(&ServerPeerClosed),
+                              MakeNullCallback<void, Ptr<Socket>>());
 }
 
 /// Client: connected; send the bytes, then close if the client closes first.
@@ -140,8 +141,8 @@ main(int argc, char* argv[])
     Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
     Ipv4InterfaceContainer interfaces = addresses.Assign(devices);
 
-    std::cout << "The life of a TCP connection: client " << interfaces.GetAddress(0)
-              << ", server " << interfaces.GetAddress(1) << ":80, " << rate << ", one-way delay "
+    std::cout << "The life of a TCP connection: client " << interfaces.GetAddress(0) << ", server "
+              << interfaces.GetAddress(1) << ":80, " << rate << ", one-way delay "
               << delay.As(Time::MS) << ", " << g_demo.bytes << " bytes, " << g_demo.closer
               << (g_demo.closer == "both" ? " close at once" : " closes first")
               << ", TIME_WAIT = 2*MSL = " << (2 * msl).As(Time::S) << "\n\n";
@@ -162,8 +163,9 @@ main(int argc, char* argv[])
                                       MakeNullCallback<void, Ptr<Socket>>());
     g_demo.client->SetCloseCallbacks(MakeCallback(&ClientPeerClosed),
                                      MakeNullCallback<void, Ptr<Socket>>());
-    Simulator::Schedule(Seconds(1),
-                        [&]() { g_demo.client->Connect(InetSocketAddress(interfaces.GetAddress(1), 80)); });
+    Simulator::Schedule(
+        Seconds(1),
+        [&]() { g_demo.client->Connect(InetSocketAddress(interfaces.GetAddress(1), 80)); });
 
     Simulator::Run();
     std::cout << "\nThe server read " << g_demo.received << " of " << g_demo.bytes

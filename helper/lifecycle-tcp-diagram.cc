@@ -31,16 +31,16 @@ void
 LifecycleTcpDiagram::AddNode(Ptr<Node> node, const std::string& name)
 {
     Ptr<LifecycleTcpL4Protocol> tcp = node->GetObject<LifecycleTcpL4Protocol>();
-    NS_ABORT_MSG_IF(!tcp, "LifecycleTcpDiagram: node " << node->GetId()
-                                                       << " does not run the tcp-lifecycle TCP");
+    NS_ABORT_MSG_IF(!tcp,
+                    "LifecycleTcpDiagram: node " << node->GetId()
+                                                 << " does not run the tcp-lifecycle TCP");
     NS_ABORT_MSG_IF(m_sides.size() >= 2, "LifecycleTcpDiagram draws two nodes");
     size_t side = m_sides.size();
     m_sides.push_back(Side{name, side == 0});
     tcp->TraceConnectWithoutContext(
-        "SocketCreated",
-        MakeCallback(&LifecycleTcpDiagram::SocketCreated, this).Bind(side));
-    tcp->TraceConnectWithoutContext("Tx",
-                                    MakeCallback(&LifecycleTcpDiagram::SegmentSent, this).Bind(side));
+        "SocketCreated", MakeCallback(&LifecycleTcpDiagram::SocketCreated, this).Bind(side));
+    tcp->TraceConnectWithoutContext(
+        "Tx", MakeCallback(&LifecycleTcpDiagram::SegmentSent, this).Bind(side));
 }
 
 void
@@ -58,17 +58,14 @@ LifecycleTcpDiagram::PrintHeader()
     {
         m_os << std::setw(COLUMN) << s.name;
     }
-    m_os << "\n"
-         << std::string(TIME_WIDTH + COLUMN * m_sides.size(), '-') << "\n"
-         << std::right;
+    m_os << "\n" << std::string(TIME_WIDTH + COLUMN * m_sides.size(), '-') << "\n" << std::right;
 }
 
 void
 LifecycleTcpDiagram::SocketCreated(size_t side, Ptr<LifecycleTcpSocket> socket)
 {
     socket->TraceConnectWithoutContext(
-        "Transition",
-        MakeCallback(&LifecycleTcpDiagram::Transition, this).Bind(side));
+        "Transition", MakeCallback(&LifecycleTcpDiagram::Transition, this).Bind(side));
 }
 
 void
@@ -151,8 +148,8 @@ LifecycleTcpDiagram::Transition(size_t side,
                                 LifecycleTcpCause cause)
 {
     Line(side,
-         LifecycleTcpStates::Name(from) + " -> " + LifecycleTcpStates::Name(to) + "  (" +
-             cause.ToString() + ")");
+         LifecycleTcpStates::Name(from) + " -> " + LifecycleTcpStates::Name(to) + "  ("
+             + cause.ToString() + ")");
 }
 
 } // namespace ns3

@@ -87,11 +87,11 @@ class LifecycleTcpDiagram
     /// Key of one direction of a connection (source, sport, destination, dport).
     using Flow = std::tuple<uint32_t, uint16_t, uint32_t, uint16_t>;
 
-    std::ostream& m_os;                      //!< output
-    std::vector<Side> m_sides;               //!< watched nodes
-    std::map<Flow, uint32_t> m_isn;          //!< ISN seen per direction
-    bool m_relative{true};                   //!< relative sequence numbers?
-    bool m_headerPrinted{false};             //!< column headings printed?
+    std::ostream& m_os;             //!< output
+    std::vector<Side> m_sides;      //!< watched nodes
+    std::map<Flow, uint32_t> m_isn; //!< ISN seen per direction
+    bool m_relative{true};          //!< relative sequence numbers?
+    bool m_headerPrinted{false};    //!< column headings printed?
 };
 
 } // namespace ns3

@@ -115,8 +115,8 @@ namespace
 uint32_t
 ReadU32(const uint8_t* b)
 {
-    return (static_cast<uint32_t>(b[0]) << 24) | (static_cast<uint32_t>(b[1]) << 16) |
-           (static_cast<uint32_t>(b[2]) << 8) | b[3];
+    return (static_cast<uint32_t>(b[0]) << 24) | (static_cast<uint32_t>(b[1]) << 16)
+           | (static_cast<uint32_t>(b[2]) << 8) | b[3];
 }
 
 uint16_t
@@ -223,8 +223,8 @@ LifecycleTcpSegmentErrorModel::DoCorrupt(Ptr<Packet> p)
     if (drop)
     {
         ++m_drops;
-        NS_LOG_INFO("dropping segment " << TcpHeader::FlagsToString(seg.flags) << " seq "
-                                        << seg.seq << " len " << seg.payloadBytes);
+        NS_LOG_INFO("dropping segment " << TcpHeader::FlagsToString(seg.flags) << " seq " << seg.seq
+                                        << " len " << seg.payloadBytes);
     }
     return drop;
 }

@@ -26,9 +26,9 @@ namespace ns3
  */
 struct LifecycleTcpSegmentMatch
 {
-    uint8_t flagsMask{0};   //!< flags that are compared
-    uint8_t flagsValue{0};  //!< their required values
-    int payload{-1};        //!< -1 any, 0 no payload, 1 some payload
+    uint8_t flagsMask{0};  //!< flags that are compared
+    uint8_t flagsValue{0}; //!< their required values
+    int payload{-1};       //!< -1 any, 0 no payload, 1 some payload
 
     /// \return SYN without ACK
     static LifecycleTcpSegmentMatch Syn();
@@ -103,15 +103,15 @@ class LifecycleTcpSegmentErrorModel : public ErrorModel
  */
 struct LifecycleTcpPeekedSegment
 {
-    uint32_t source{0};      //!< IPv4 source address
-    uint32_t destination{0}; //!< IPv4 destination address
-    uint16_t sourcePort{0};  //!< TCP source port
+    uint32_t source{0};          //!< IPv4 source address
+    uint32_t destination{0};     //!< IPv4 destination address
+    uint16_t sourcePort{0};      //!< TCP source port
     uint16_t destinationPort{0}; //!< TCP destination port
-    uint32_t seq{0};         //!< SEG.SEQ
-    uint32_t ack{0};         //!< SEG.ACK
-    uint8_t flags{0};        //!< control bits
-    uint16_t window{0};      //!< SEG.WND field (unscaled)
-    uint32_t payloadBytes{0}; //!< SEG.LEN without SYN and FIN
+    uint32_t seq{0};             //!< SEG.SEQ
+    uint32_t ack{0};             //!< SEG.ACK
+    uint8_t flags{0};            //!< control bits
+    uint16_t window{0};          //!< SEG.WND field (unscaled)
+    uint32_t payloadBytes{0};    //!< SEG.LEN without SYN and FIN
 };
 
 /**

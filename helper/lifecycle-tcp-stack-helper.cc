@@ -22,4 +22,19 @@ LifecycleTcpStackHelper::GetTcp(Ptr<Node> node)
     return node->GetObject<LifecycleTcpL4Protocol>();
 }
 
+int64_t
+LifecycleTcpStackHelper::AssignStreams(NodeContainer c, int64_t stream)
+{
+    int64_t current = stream + InternetStackHelper::AssignStreams(c, stream);
+    for (auto it = c.Begin(); it != c.End(); ++it)
+    {
+        Ptr<LifecycleTcpL4Protocol> tcp = GetTcp(*it);
+        if (tcp)
+        {
+            current += tcp->AssignStreams(current);
+        }
+    }
+    return current - stream;
+}
+
 } // namespace ns3

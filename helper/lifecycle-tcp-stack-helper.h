@@ -37,6 +37,16 @@ class LifecycleTcpStackHelper : public InternetStackHelper
      * \return its TCP layer, or nullptr when the node runs another TCP
      */
     static Ptr<LifecycleTcpL4Protocol> GetTcp(Ptr<Node> node);
+
+    /**
+     * \brief Fix the random streams of the nodes' stacks, this TCP's included
+     * (its RFC 6528 ISN key), so results do not depend on how many random
+     * variables the script created before.
+     * \param c the nodes
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(NodeContainer c, int64_t stream);
 };
 
 } // namespace ns3

@@ -17,9 +17,8 @@ NS_OBJECT_ENSURE_REGISTERED(LifecycleTcpNewReno);
 TypeId
 LifecycleTcpCongestionOps::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::LifecycleTcpCongestionOps")
-                            .SetParent<Object>()
-                            .SetGroupName("TcpLifecycle");
+    static TypeId tid =
+        TypeId("ns3::LifecycleTcpCongestionOps").SetParent<Object>().SetGroupName("TcpLifecycle");
     return tid;
 }
 

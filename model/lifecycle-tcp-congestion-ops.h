@@ -24,9 +24,9 @@ namespace ns3
  */
 struct LifecycleTcpCongestionState
 {
-    uint32_t cwnd{0};       //!< congestion window, bytes
-    uint32_t ssthresh{0};   //!< slow start threshold, bytes
-    uint32_t smss{536};     //!< sender maximum segment size, bytes
+    uint32_t cwnd{0};         //!< congestion window, bytes
+    uint32_t ssthresh{0};     //!< slow start threshold, bytes
+    uint32_t smss{536};       //!< sender maximum segment size, bytes
     uint32_t bytesAckedCa{0}; //!< bytes acked since cwnd last grew in congestion avoidance
 };
 

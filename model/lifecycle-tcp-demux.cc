@@ -77,10 +77,9 @@ LifecycleTcpDemux::RemoveBinding(uint16_t port, const LifecycleTcpSocket* s)
         return;
     }
     auto& list = it->second;
-    list.erase(std::remove_if(list.begin(),
-                              list.end(),
-                              [s](const Binding& b) { return b.socket == s; }),
-               list.end());
+    list.erase(
+        std::remove_if(list.begin(), list.end(), [s](const Binding& b) { return b.socket == s; }),
+        list.end());
     if (list.empty())
     {
         m_bindings.erase(it);

@@ -31,13 +31,13 @@ struct LifecycleTcpFourTuple
     Ipv4Address localAddress{uint32_t{0}};  //!< local IPv4 address
     uint16_t localPort{0};                  //!< local port
     Ipv4Address remoteAddress{uint32_t{0}}; //!< remote IPv4 address
-    uint16_t remotePort{0};    //!< remote port
+    uint16_t remotePort{0};                 //!< remote port
 
     /// \return true when all four fields are equal
     bool operator==(const LifecycleTcpFourTuple& o) const
     {
-        return localPort == o.localPort && remotePort == o.remotePort &&
-               localAddress == o.localAddress && remoteAddress == o.remoteAddress;
+        return localPort == o.localPort && remotePort == o.remotePort
+               && localAddress == o.localAddress && remoteAddress == o.remoteAddress;
     }
 };
 
@@ -109,7 +109,7 @@ class LifecycleTcpDemux
     };
 
     std::unordered_map<LifecycleTcpFourTuple, LifecycleTcpSocket*, LifecycleTcpFourTupleHash>
-        m_connections;                                           //!< by 4-tuple
+        m_connections;                                             //!< by 4-tuple
     std::unordered_map<uint16_t, std::vector<Binding>> m_bindings; //!< by local port
 };
 

@@ -24,10 +24,10 @@ NS_LOG_COMPONENT_DEFINE("LifecycleTcpL4Protocol");
 NS_OBJECT_ENSURE_REGISTERED(LifecycleTcpL4Protocol);
 
 #undef NS_LOG_APPEND_CONTEXT
-#define NS_LOG_APPEND_CONTEXT                                                                      \
-    if (m_node)                                                                                    \
-    {                                                                                              \
-        std::clog << " [node " << m_node->GetId() << "] ";                                         \
+#define NS_LOG_APPEND_CONTEXT                              \
+    if (m_node)                                            \
+    {                                                      \
+        std::clog << " [node " << m_node->GetId() << "] "; \
     }
 
 const uint8_t LifecycleTcpL4Protocol::PROT_NUMBER = 6;
@@ -251,10 +251,8 @@ LifecycleTcpL4Protocol::Receive(Ptr<Packet> packet,
         packet->RemoveAtStart(headerLength - parsed);
     }
 
-    LifecycleTcpFourTuple tuple{destination,
-                                header.GetDestinationPort(),
-                                source,
-                                header.GetSourcePort()};
+    LifecycleTcpFourTuple tuple{
+        destination, header.GetDestinationPort(), source, header.GetSourcePort()};
     LifecycleTcpSocket* connection = m_demux.FindConnection(tuple);
 
     if (checksum && !header.IsChecksumOk())
@@ -274,19 +272,20 @@ LifecycleTcpL4Protocol::Receive(Ptr<Packet> packet,
 
     // MUST-57: an incoming segment addressed to a broadcast or multicast
     // address is dropped silently (a SYN in particular).
-    if (destination.IsBroadcast() || destination.IsMulticast() ||
-        (incomingInterface &&
-         [&] {
-             for (uint32_t i = 0; i < incomingInterface->GetNAddresses(); ++i)
-             {
-                 if (destination.IsSubnetDirectedBroadcast(
-                         incomingInterface->GetAddress(i).GetMask()))
-                 {
-                     return true;
-                 }
-             }
-             return false;
-         }()))
+    if (destination.IsBroadcast() || destination.IsMulticast()
+        || (incomingInterface &&
+            [&]
+            {
+                for (uint32_t i = 0; i < incomingInterface->GetNAddresses(); ++i)
+                {
+                    if (destination.IsSubnetDirectedBroadcast(
+                            incomingInterface->GetAddress(i).GetMask()))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }()))
     {
         ++m_counters.broadcastDropped;
         return IpL4Protocol::RX_OK;

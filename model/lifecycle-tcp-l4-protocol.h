@@ -216,20 +216,20 @@ class LifecycleTcpL4Protocol : public IpL4Protocol
                  Ipv4Address destination,
                  LifecycleTcpDropReason reason);
 
-    Ptr<Node> m_node;                                   //!< the node
-    IpL4Protocol::DownTargetCallback m_downTarget;      //!< IPv4 send
-    IpL4Protocol::DownTargetCallback6 m_downTarget6;    //!< IPv6 send (unused)
-    LifecycleTcpDemux m_demux;                          //!< connection and listener tables
+    Ptr<Node> m_node;                                //!< the node
+    IpL4Protocol::DownTargetCallback m_downTarget;   //!< IPv4 send
+    IpL4Protocol::DownTargetCallback6 m_downTarget6; //!< IPv6 send (unused)
+    LifecycleTcpDemux m_demux;                       //!< connection and listener tables
     std::unordered_map<uint64_t, Ptr<LifecycleTcpSocket>> m_sockets; //!< live sockets (SocketList)
-    uint64_t m_nextSocketId{0};                         //!< key for m_sockets
-    LifecycleTcpProtocolCounters m_counters;            //!< counters
-    mutable LifecycleTcpIsnGenerator m_isn;             //!< RFC 6528 generator
-    mutable bool m_keyDrawn{false};                     //!< ISN key drawn?
-    Ptr<UniformRandomVariable> m_rng;                   //!< ISN key, first ephemeral port
+    uint64_t m_nextSocketId{0};                                      //!< key for m_sockets
+    LifecycleTcpProtocolCounters m_counters;                         //!< counters
+    mutable LifecycleTcpIsnGenerator m_isn;                          //!< RFC 6528 generator
+    mutable bool m_keyDrawn{false};                                  //!< ISN key drawn?
+    Ptr<UniformRandomVariable> m_rng; //!< ISN key, first ephemeral port
     Callback<SequenceNumber32, const LifecycleTcpFourTuple&> m_issOverride; //!< test hook
-    uint16_t m_portLow{49152};                          //!< EphemeralPortLow
-    uint16_t m_portHigh{65535};                         //!< EphemeralPortHigh
-    uint16_t m_nextPort{0};                             //!< next ephemeral port to try
+    uint16_t m_portLow{49152};                                              //!< EphemeralPortLow
+    uint16_t m_portHigh{65535};                                             //!< EphemeralPortHigh
+    uint16_t m_nextPort{0}; //!< next ephemeral port to try
 
     TracedCallback<Ptr<LifecycleTcpSocket>> m_socketCreatedTrace; //!< SocketCreated
     TracedCallback<Ptr<const Packet>, const TcpHeader&, Ipv4Address, Ipv4Address>

@@ -188,6 +188,7 @@ Ptr<Packet>
 LifecycleTcpReceiveBuffer::Read(uint32_t maxSize)
 {
     Ptr<Packet> out;
+    bool ownsOut = false;
     uint32_t want = std::min(maxSize, m_readySize);
     while (want > 0)
     {
@@ -213,6 +214,13 @@ LifecycleTcpReceiveBuffer::Read(uint32_t maxSize)
         }
         else
         {
+            if (!ownsOut)
+            {
+                // The first piece may be a packet someone else holds: append
+                // to a (copy-on-write) copy, never to it.
+                out = out->Copy();
+                ownsOut = true;
+            }
             out->AddAtEnd(piece);
         }
     }

@@ -91,13 +91,13 @@ class LifecycleTcpReceiveBuffer
     /// \brief Move out-of-order blocks that now start at RCV.NXT to the ready queue.
     uint32_t Drain();
 
-    std::deque<Ptr<Packet>> m_ready;         //!< in-order bytes not yet read
-    uint32_t m_readySize{0};                 //!< bytes in m_ready
-    std::map<uint64_t, Ptr<Packet>> m_ooo;   //!< out-of-order blocks by stream offset
-    uint32_t m_oooSize{0};                   //!< bytes in m_ooo
-    uint64_t m_nextOffset{0};                //!< stream offset of RCV.NXT
-    SequenceNumber32 m_nextSeq{0};           //!< RCV.NXT
-    uint32_t m_capacity{131072};             //!< RcvBufSize
+    std::deque<Ptr<Packet>> m_ready;       //!< in-order bytes not yet read
+    uint32_t m_readySize{0};               //!< bytes in m_ready
+    std::map<uint64_t, Ptr<Packet>> m_ooo; //!< out-of-order blocks by stream offset
+    uint32_t m_oooSize{0};                 //!< bytes in m_ooo
+    uint64_t m_nextOffset{0};              //!< stream offset of RCV.NXT
+    SequenceNumber32 m_nextSeq{0};         //!< RCV.NXT
+    uint32_t m_capacity{131072};           //!< RcvBufSize
 };
 
 } // namespace ns3

@@ -57,14 +57,14 @@ class LifecycleTcpRttEstimator
     Time GetMaxRto() const;
 
   private:
-    int64_t m_srtt{0};                 //!< SRTT, ns
-    int64_t m_rttvar{0};               //!< RTTVAR, ns
-    int64_t m_rto{1000000000};         //!< RTO before bounds, ns
-    int64_t m_initialRto{1000000000};  //!< RTO before any sample, ns
-    int64_t m_minRto{1000000000};      //!< lower bound, ns
-    int64_t m_maxRto{60000000000};     //!< upper bound, ns
-    int64_t m_granularity{1000000};    //!< G, ns
-    uint32_t m_samples{0};             //!< samples since reset
+    int64_t m_srtt{0};                //!< SRTT, ns
+    int64_t m_rttvar{0};              //!< RTTVAR, ns
+    int64_t m_rto{1000000000};        //!< RTO before bounds, ns
+    int64_t m_initialRto{1000000000}; //!< RTO before any sample, ns
+    int64_t m_minRto{1000000000};     //!< lower bound, ns
+    int64_t m_maxRto{60000000000};    //!< upper bound, ns
+    int64_t m_granularity{1000000};   //!< G, ns
+    uint32_t m_samples{0};            //!< samples since reset
 };
 
 } // namespace ns3

@@ -42,8 +42,7 @@ enum class LifecycleTcpHeaderCheck : uint8_t
  * \param headerLength set to the header length in bytes (data offset * 4) when OK
  * \return the outcome
  */
-LifecycleTcpHeaderCheck LifecycleTcpCheckHeader(Ptr<const Packet> segment,
-                                                uint32_t* headerLength);
+LifecycleTcpHeaderCheck LifecycleTcpCheckHeader(Ptr<const Packet> segment, uint32_t* headerLength);
 
 /// \return a short description of a check outcome
 std::string LifecycleTcpHeaderCheckName(LifecycleTcpHeaderCheck c);

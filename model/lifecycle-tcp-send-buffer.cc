@@ -120,7 +120,7 @@ LifecycleTcpSendBuffer::Copy(SequenceNumber32 seq, uint32_t length) const
         uint32_t from = static_cast<uint32_t>(pos - it->offset);
         uint32_t take = static_cast<uint32_t>(std::min<uint64_t>(chunkSize - from, end - pos));
         Ptr<Packet> piece = (from == 0 && take == chunkSize) ? it->data->Copy()
-                                                              : it->data->CreateFragment(from, take);
+                                                             : it->data->CreateFragment(from, take);
         if (!out)
         {
             out = piece;
@@ -149,8 +149,8 @@ LifecycleTcpSendBuffer::DiscardUpTo(SequenceNumber32 seq)
     uint32_t dropped = static_cast<uint32_t>(seq - m_headSeq);
     m_headOffset += dropped;
     m_headSeq = seq;
-    while (!m_chunks.empty() &&
-           m_chunks.front().offset + m_chunks.front().data->GetSize() <= m_headOffset)
+    while (!m_chunks.empty()
+           && m_chunks.front().offset + m_chunks.front().data->GetSize() <= m_headOffset)
     {
         m_chunks.pop_front();
     }

@@ -80,7 +80,7 @@ class LifecycleTcpSendBuffer
     /// One application packet and its position in the stream.
     struct Chunk
     {
-        uint64_t offset; //!< stream offset of its first byte
+        uint64_t offset;  //!< stream offset of its first byte
         Ptr<Packet> data; //!< the bytes
     };
 

@@ -369,13 +369,12 @@ LifecycleTcpSocket::ReopenFromTimeWait(Ptr<Packet> payload, const TcpHeader& h)
     // old incarnation used. A SYN at or below RCV.NXT may be an old duplicate
     // and goes through the usual checks instead.
     uint8_t flags = h.GetFlags();
-    if (!m_timeWaitReuse || (flags & (TcpHeader::ACK | TcpHeader::RST)) ||
-        h.GetSequenceNumber() <= m_rcv.nxt)
+    if (!m_timeWaitReuse || (flags & (TcpHeader::ACK | TcpHeader::RST))
+        || h.GetSequenceNumber() <= m_rcv.nxt)
     {
         return false;
     }
-    Ptr<LifecycleTcpSocket> listener =
-        m_tcp->FindListener(m_tuple.localAddress, m_tuple.localPort);
+    Ptr<LifecycleTcpSocket> listener = m_tcp->FindListener(m_tuple.localAddress, m_tuple.localPort);
     if (!listener)
     {
         return false;
@@ -394,16 +393,14 @@ LifecycleTcpSocket::ReopenFromTimeWait(Ptr<Packet> payload, const TcpHeader& h)
 }
 
 bool
-LifecycleTcpSocket::CheckSequence(Ptr<Packet>& payload,
-                                  const TcpHeader& h,
-                                  SequenceNumber32& seq,
-                                  bool& syn,
-                                  bool& fin)
+LifecycleTcpSocket::CheckSequence(
+    Ptr<Packet>& payload, const TcpHeader& h, SequenceNumber32& seq, bool& syn, bool& fin)
 {
     uint32_t len = payload->GetSize();
     uint32_t segLen = len + (syn ? 1 : 0) + (fin ? 1 : 0);
     SequenceNumber32 nxt = m_rcv.nxt;
-    uint32_t wnd = m_rcv.advertisedEdge > nxt ? static_cast<uint32_t>(m_rcv.advertisedEdge - nxt) : 0;
+    uint32_t wnd =
+        m_rcv.advertisedEdge > nxt ? static_cast<uint32_t>(m_rcv.advertisedEdge - nxt) : 0;
     SequenceNumber32 end = seq + segLen; // one past the last octet
 
     // An old duplicate: every octet of it lies before RCV.NXT (Table 6 finds
@@ -414,8 +411,8 @@ LifecycleTcpSocket::CheckSequence(Ptr<Packet>& payload,
         // SYN_SENT, the peer's SYN,ACK repeats its SYN, which we already
         // have. Trimming that SYN leaves an empty segment at RCV.NXT that
         // carries the ACK of our SYN, and it is processed as such.
-        if (m_state == SYN_RCVD && !m_passiveOpen && syn && len == 0 && !fin &&
-            seq == m_rcv.irs && (h.GetFlags() & TcpHeader::ACK))
+        if (m_state == SYN_RCVD && !m_passiveOpen && syn && len == 0 && !fin && seq == m_rcv.irs
+            && (h.GetFlags() & TcpHeader::ACK))
         {
             syn = false;
             seq = nxt;
@@ -441,8 +438,8 @@ LifecycleTcpSocket::CheckSequence(Ptr<Packet>& payload,
     else
     {
         SequenceNumber32 last = end - 1;
-        acceptable = (nxt <= seq && seq < nxt + wnd) || (nxt <= last && last < nxt + wnd) ||
-                     (seq < nxt && last >= nxt + wnd); // straddles the whole window
+        acceptable = (nxt <= seq && seq < nxt + wnd) || (nxt <= last && last < nxt + wnd)
+                     || (seq < nxt && last >= nxt + wnd); // straddles the whole window
     }
     if (!acceptable)
     {
@@ -767,6 +764,13 @@ LifecycleTcpSocket::ProcessFin(const TcpHeader& h)
     {
         m_closeNotified = true;
         NotifyNormalClose();
+    }
+    if (m_state == CLOSE_WAIT && m_shutdownSend && !m_finQueued)
+    {
+        // The application said beforehand that it will not send (ShutdownSend
+        // before the connection existed): close our side now; the FIN goes
+        // with the ACK of the peer's FIN.
+        DoClose(LifecycleTcpCause::FromApp(LifecycleTcpCause::APP_SHUTDOWN_SEND));
     }
 }
 

@@ -44,8 +44,7 @@ LifecycleTcpSocket::SendPending()
         // What the peer's window and the congestion window let us have in flight.
         uint32_t window = std::min(m_snd.wnd, m_ccState.cwnd);
         SequenceNumber32 windowEnd = m_snd.una + window;
-        uint32_t usable =
-            windowEnd > m_snd.nxt ? static_cast<uint32_t>(windowEnd - m_snd.nxt) : 0;
+        uint32_t usable = windowEnd > m_snd.nxt ? static_cast<uint32_t>(windowEnd - m_snd.nxt) : 0;
         uint32_t len = std::min({unsent, usable, m_snd.mss});
         // The FIN goes with the last byte before it, or alone once all data is sent.
         bool fin = m_finQueued && m_snd.nxt <= m_finSeq && m_snd.nxt + len == m_finSeq;
@@ -65,9 +64,8 @@ LifecycleTcpSocket::SendPending()
         bool retransmission = m_snd.nxt < m_snd.max;
         if (retransmission)
         {
-            RecordRetransmission(fin ? LifecycleTcpRetxKind::FIN : LifecycleTcpRetxKind::DATA_RTO,
-                                 m_snd.nxt,
-                                 len);
+            RecordRetransmission(
+                fin ? LifecycleTcpRetxKind::FIN : LifecycleTcpRetxKind::DATA_RTO, m_snd.nxt, len);
         }
         else if (fin && m_stats.firstFinAt == Time::Max())
         {
@@ -164,8 +162,8 @@ LifecycleTcpSocket::AdvertisedWindow()
     uint32_t free = m_rxBuffer.FreeSpace();
     SequenceNumber32 edge = m_rcv.nxt + free;
     uint32_t threshold = std::min(m_rxBuffer.GetCapacity() / 2, m_segmentSize);
-    if (edge <= m_rcv.advertisedEdge ||
-        static_cast<uint32_t>(edge - m_rcv.advertisedEdge) < threshold)
+    if (edge <= m_rcv.advertisedEdge
+        || static_cast<uint32_t>(edge - m_rcv.advertisedEdge) < threshold)
     {
         edge = std::max(m_rcv.advertisedEdge, m_rcv.nxt);
     }

@@ -44,8 +44,8 @@ LifecycleTcpSocket::StartRetransmissionTimer()
 void
 LifecycleTcpSocket::StopTimers()
 {
-    m_rtxTimer.Stop();
-    m_timeWaitTimer.Stop();
+    m_rtxTimer.Cancel();
+    m_timeWaitTimer.Cancel();
 }
 
 void

@@ -12,11 +12,11 @@
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/object-factory.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/type-id.h"
-#include "ns3/object-factory.h"
 
 #include <algorithm>
 
@@ -146,31 +146,34 @@ LifecycleTcpSocket::LifecycleTcpSocket()
 }
 
 LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener)
-    : TcpSocket(listener), // the application's callbacks
-      m_sndBufSize(listener.m_sndBufSize),
-      m_rcvBufSize(listener.m_rcvBufSize),
-      m_segmentSize(listener.m_segmentSize),
-      m_initialSsThresh(listener.m_initialSsThresh),
-      m_initialCwnd(listener.m_initialCwnd),
-      m_connTimeout(listener.m_connTimeout),
-      m_synRetries(listener.m_synRetries),
-      m_dataRetries(listener.m_dataRetries),
-      m_delAckTimeout(listener.m_delAckTimeout),
-      m_delAckMaxCount(listener.m_delAckMaxCount),
-      m_noDelay(listener.m_noDelay),
-      m_persistTimeout(listener.m_persistTimeout),
-      m_msl(listener.m_msl),
-      m_challengeAck(listener.m_challengeAck),
-      m_timeWaitReuse(listener.m_timeWaitReuse),
-      m_initialRto(listener.m_initialRto),
-      m_minRto(listener.m_minRto),
-      m_maxRto(listener.m_maxRto),
-      m_clockGranularity(listener.m_clockGranularity),
-      m_ccTypeId(listener.m_ccTypeId),
-      m_node(listener.m_node),
-      m_tcp(listener.m_tcp),
-      m_socketId(g_nextSocketId++),
-      m_state(LISTEN) // born as a copy of the listener, in LISTEN
+    : TcpSocket(listener)
+    , // the application's callbacks
+    m_sndBufSize(listener.m_sndBufSize)
+    , m_rcvBufSize(listener.m_rcvBufSize)
+    , m_segmentSize(listener.m_segmentSize)
+    , m_initialSsThresh(listener.m_initialSsThresh)
+    , m_initialCwnd(listener.m_initialCwnd)
+    , m_connTimeout(listener.m_connTimeout)
+    , m_synRetries(listener.m_synRetries)
+    , m_dataRetries(listener.m_dataRetries)
+    , m_delAckTimeout(listener.m_delAckTimeout)
+    , m_delAckMaxCount(listener.m_delAckMaxCount)
+    , m_noDelay(listener.m_noDelay)
+    , m_persistTimeout(listener.m_persistTimeout)
+    , m_msl(listener.m_msl)
+    , m_challengeAck(listener.m_challengeAck)
+    , m_timeWaitReuse(listener.m_timeWaitReuse)
+    , m_initialRto(listener.m_initialRto)
+    , m_minRto(listener.m_minRto)
+    , m_maxRto(listener.m_maxRto)
+    , m_clockGranularity(listener.m_clockGranularity)
+    , m_ccTypeId(listener.m_ccTypeId)
+    , m_node(listener.m_node)
+    , m_tcp(listener.m_tcp)
+    , m_socketId(g_nextSocketId++)
+    , m_state(LISTEN)
+    ,                                       // born as a copy of the listener, in LISTEN
+    m_shutdownSend(listener.m_shutdownSend) // a listener's "never send" holds for its forks
 {
     NS_LOG_FUNCTION(this);
     m_rtxTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnRetransmissionTimeout, this));
@@ -311,7 +314,8 @@ LifecycleTcpSocket::OnEstablished(LifecycleTcpCause cause)
         Ptr<LifecycleTcpSocket> listener = m_listener;
         listener->ChildResolved(this);
         m_listener = nullptr;
-        NotifyNewConnectionCreated(this, InetSocketAddress(m_tuple.remoteAddress, m_tuple.remotePort));
+        NotifyNewConnectionCreated(this,
+                                   InetSocketAddress(m_tuple.remoteAddress, m_tuple.remotePort));
     }
     else
     {
@@ -514,7 +518,8 @@ LifecycleTcpSocket::Connect(const Address& address)
             return -1;
         }
     }
-    uint16_t port = m_bound ? m_tuple.localPort : m_tcp->PickConnectPort(local, remote, inet.GetPort());
+    uint16_t port =
+        m_bound ? m_tuple.localPort : m_tcp->PickConnectPort(local, remote, inet.GetPort());
     if (port == 0)
     {
         m_errno = ERROR_ADDRNOTAVAIL; // every ephemeral port is taken
@@ -581,7 +586,7 @@ LifecycleTcpSocket::Close()
         // send a RST when received data is still pending (SHLD-3).
         NS_LOG_INFO(this << " Close() with " << m_rxBuffer.Available()
                          << " unread bytes: reset (SHLD-3)");
-        return Abort();
+        return DoAbort(LifecycleTcpCause::FromApp(LifecycleTcpCause::APP_CLOSE));
     }
     return DoClose(LifecycleTcpCause::FromApp(LifecycleTcpCause::APP_CLOSE));
 }
@@ -591,12 +596,24 @@ LifecycleTcpSocket::ShutdownSend()
 {
     NS_LOG_FUNCTION(this);
     Ptr<LifecycleTcpSocket> self(this);
-    if (m_state == CLOSED)
+    m_shutdownSend = true;
+    switch (m_state)
     {
-        m_shutdownSend = true;
-        return 0;
+        case CLOSED:
+        case LISTEN:
+            // No connection yet: it will never send. Connections a listener
+            // forks inherit this (as with ns-3's native TCP, which PacketSink
+            // relies on) and close their side when the peer's FIN arrives.
+            return 0;
+        case SYN_SENT:
+        case SYN_RCVD:
+            // A half-close before the handshake completes: the FIN goes once
+            // ESTABLISHED (RFC 9293 3.10.4, SYN-RECEIVED).
+            m_closeOnEstablished = true;
+            return 0;
+        default:
+            return DoClose(LifecycleTcpCause::FromApp(LifecycleTcpCause::APP_SHUTDOWN_SEND));
     }
-    return DoClose(LifecycleTcpCause::FromApp(LifecycleTcpCause::APP_SHUTDOWN_SEND));
 }
 
 int
@@ -613,7 +630,8 @@ LifecycleTcpSocket::DoClose(LifecycleTcpCause cause)
     m_shutdownSend = true;
     switch (m_state)
     {
-        case LISTEN: {
+        case LISTEN:
+        {
             // Delete the TCB; connections still in the handshake go with it.
             std::vector<LifecycleTcpSocket*> children = m_pending;
             for (LifecycleTcpSocket* child : children)
@@ -674,14 +692,20 @@ int
 LifecycleTcpSocket::Abort()
 {
     NS_LOG_FUNCTION(this);
+    return DoAbort(LifecycleTcpCause::FromApp(LifecycleTcpCause::APP_ABORT));
+}
+
+int
+LifecycleTcpSocket::DoAbort(LifecycleTcpCause cause)
+{
     Ptr<LifecycleTcpSocket> self(this);
-    LifecycleTcpCause cause = LifecycleTcpCause::FromApp(LifecycleTcpCause::APP_ABORT);
     switch (m_state)
     {
         case CLOSED:
             m_errno = ERROR_NOTCONN;
             return -1;
-        case LISTEN: {
+        case LISTEN:
+        {
             std::vector<LifecycleTcpSocket*> children = m_pending;
             for (LifecycleTcpSocket* child : children)
             {
@@ -778,7 +802,7 @@ LifecycleTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
     if (m_rxBuffer.Available() == 0)
     {
         m_errno = States::In(m_state, States::PEER_CLOSED) || m_state == CLOSED ? ERROR_NOTERROR
-                                                                                 : ERROR_AGAIN;
+                                                                                : ERROR_AGAIN;
         return nullptr;
     }
     Ptr<Packet> p = m_rxBuffer.Read(maxSize);
@@ -789,8 +813,8 @@ LifecycleTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
     {
         uint32_t threshold = std::min(m_rxBuffer.GetCapacity() / 2, m_segmentSize);
         SequenceNumber32 possibleEdge = m_rcv.nxt + m_rxBuffer.FreeSpace();
-        if (possibleEdge > m_rcv.advertisedEdge &&
-            static_cast<uint32_t>(possibleEdge - m_rcv.advertisedEdge) >= threshold)
+        if (possibleEdge > m_rcv.advertisedEdge
+            && static_cast<uint32_t>(possibleEdge - m_rcv.advertisedEdge) >= threshold)
         {
             SendAckNow();
         }

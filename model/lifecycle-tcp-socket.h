@@ -201,6 +201,8 @@ class LifecycleTcpSocket : public TcpSocket
     void SetState(LifecycleTcpState to, LifecycleTcpCause cause);
     /// \brief Common part of Close() and ShutdownSend(): RFC 9293 3.10.4.
     int DoClose(LifecycleTcpCause cause);
+    /// \brief ABORT (RFC 9293 3.10.5) on behalf of the call in \p cause.
+    int DoAbort(LifecycleTcpCause cause);
     /// \brief Queue our FIN after the data queued so far.
     void QueueFin();
     /// \brief Set up the connection variables for the handshake (ISS, buffers).
@@ -216,7 +218,9 @@ class LifecycleTcpSocket : public TcpSocket
     /// \brief Connection reached ESTABLISHED: tell the application.
     void OnEstablished(LifecycleTcpCause cause);
     /// \brief Make a connected child of this listener for an arriving SYN.
-    Ptr<LifecycleTcpSocket> Fork(Ipv4Address local, uint16_t localPort, Ipv4Address remote,
+    Ptr<LifecycleTcpSocket> Fork(Ipv4Address local,
+                                 uint16_t localPort,
+                                 Ipv4Address remote,
                                  uint16_t remotePort);
     /// \brief A child of this listener stopped being pending (accepted or gone).
     void ChildResolved(LifecycleTcpSocket* child);
@@ -247,11 +251,8 @@ class LifecycleTcpSocket : public TcpSocket
      * \param fin FIN bit, cleared if the FIN was trimmed off
      * \return true when acceptable
      */
-    bool CheckSequence(Ptr<Packet>& payload,
-                       const TcpHeader& h,
-                       SequenceNumber32& seq,
-                       bool& syn,
-                       bool& fin);
+    bool CheckSequence(
+        Ptr<Packet>& payload, const TcpHeader& h, SequenceNumber32& seq, bool& syn, bool& fin);
     /// \brief Second step: the RST bit (with RFC 5961's checks).
     void ProcessReset(const TcpHeader& h);
     /**
@@ -317,26 +318,26 @@ class LifecycleTcpSocket : public TcpSocket
     void StopTimers();
 
     // ---- configuration (attributes) ----
-    uint32_t m_sndBufSize{131072};       //!< SndBufSize
-    uint32_t m_rcvBufSize{131072};       //!< RcvBufSize
-    uint32_t m_segmentSize{536};         //!< SegmentSize: MSS we offer and send at most
-    uint32_t m_initialSsThresh{UINT32_MAX}; //!< InitialSlowStartThreshold
-    uint32_t m_initialCwnd{10};          //!< InitialCwnd, in segments
-    Time m_connTimeout{Seconds(3)};      //!< ConnTimeout: first SYN / SYN,ACK timeout
-    uint32_t m_synRetries{6};            //!< ConnCount: SYN transmissions before giving up
-    uint32_t m_dataRetries{6};           //!< DataRetries
-    Time m_delAckTimeout{MilliSeconds(200)}; //!< DelAckTimeout
-    uint32_t m_delAckMaxCount{2};        //!< DelAckCount
-    bool m_noDelay{true};                //!< TcpNoDelay
-    Time m_persistTimeout{Seconds(6)};   //!< PersistTimeout
-    Time m_msl{Seconds(120)};            //!< Msl
-    bool m_challengeAck{true};           //!< ChallengeAck (RFC 5961)
-    bool m_timeWaitReuse{true};          //!< TimeWaitReuse (RFC 9293 MAY-2)
-    Time m_initialRto{Seconds(1)};       //!< InitialRto
-    Time m_minRto{Seconds(1)};           //!< MinRto
-    Time m_maxRto{Seconds(60)};          //!< MaxRto
+    uint32_t m_sndBufSize{131072};            //!< SndBufSize
+    uint32_t m_rcvBufSize{131072};            //!< RcvBufSize
+    uint32_t m_segmentSize{536};              //!< SegmentSize: MSS we offer and send at most
+    uint32_t m_initialSsThresh{UINT32_MAX};   //!< InitialSlowStartThreshold
+    uint32_t m_initialCwnd{10};               //!< InitialCwnd, in segments
+    Time m_connTimeout{Seconds(3)};           //!< ConnTimeout: first SYN / SYN,ACK timeout
+    uint32_t m_synRetries{6};                 //!< ConnCount: SYN transmissions before giving up
+    uint32_t m_dataRetries{6};                //!< DataRetries
+    Time m_delAckTimeout{MilliSeconds(200)};  //!< DelAckTimeout
+    uint32_t m_delAckMaxCount{2};             //!< DelAckCount
+    bool m_noDelay{true};                     //!< TcpNoDelay
+    Time m_persistTimeout{Seconds(6)};        //!< PersistTimeout
+    Time m_msl{Seconds(120)};                 //!< Msl
+    bool m_challengeAck{true};                //!< ChallengeAck (RFC 5961)
+    bool m_timeWaitReuse{true};               //!< TimeWaitReuse (RFC 9293 MAY-2)
+    Time m_initialRto{Seconds(1)};            //!< InitialRto
+    Time m_minRto{Seconds(1)};                //!< MinRto
+    Time m_maxRto{Seconds(60)};               //!< MaxRto
     Time m_clockGranularity{MilliSeconds(1)}; //!< ClockGranularity (G of RFC 6298)
-    TypeId m_ccTypeId;                   //!< CongestionControl
+    TypeId m_ccTypeId;                        //!< CongestionControl
 
     // ---- identity ----
     Ptr<Node> m_node;                  //!< the node
@@ -345,55 +346,58 @@ class LifecycleTcpSocket : public TcpSocket
     LifecycleTcpFourTuple m_tuple;     //!< local and remote address and port
     bool m_bound{false};               //!< holds a binding in the TCP layer
     bool m_inConnectionTable{false};   //!< holds a 4-tuple in the TCP layer
-    mutable enum SocketErrno m_errno{ERROR_NOTERROR}; //!< last error
+    mutable enum SocketErrno m_errno
+    {
+        ERROR_NOTERROR
+    }; //!< last error
 
     // ---- state ----
     TracedValue<TcpStates_t> m_state{CLOSED}; //!< the connection state
     LifecycleTcpSendVars m_snd;               //!< SND.*
     LifecycleTcpRecvVars m_rcv;               //!< RCV.*
-    bool m_passiveOpen{false};     //!< reached SYN_RCVD from LISTEN (MUST-11)
-    bool m_hasIssFloor{false};     //!< the ISS must exceed m_issFloor (MAY-2)
-    SequenceNumber32 m_issFloor{0}; //!< highest sequence number of the previous incarnation
-    bool m_finQueued{false};       //!< the sending side is closed; FIN follows the data
-    SequenceNumber32 m_finSeq{0};  //!< sequence number of our FIN, when queued
-    bool m_peerFinSeen{false};     //!< a FIN arrived ahead of missing data
+    bool m_passiveOpen{false};                //!< reached SYN_RCVD from LISTEN (MUST-11)
+    bool m_hasIssFloor{false};                //!< the ISS must exceed m_issFloor (MAY-2)
+    SequenceNumber32 m_issFloor{0};   //!< highest sequence number of the previous incarnation
+    bool m_finQueued{false};          //!< the sending side is closed; FIN follows the data
+    SequenceNumber32 m_finSeq{0};     //!< sequence number of our FIN, when queued
+    bool m_peerFinSeen{false};        //!< a FIN arrived ahead of missing data
     SequenceNumber32 m_peerFinSeq{0}; //!< its sequence number
     bool m_closeOnEstablished{false}; //!< CLOSE in SYN_RCVD with data queued (3.10.4)
-    bool m_appClosed{false};       //!< Close(): the application reads no more (MAY-1)
-    bool m_shutdownSend{false};    //!< ShutdownSend() or Close() called
-    bool m_shutdownRecv{false};    //!< ShutdownRecv() or Close() called
-    bool m_closeNotified{false};   //!< NormalClose delivered (the peer's FIN)
-    bool m_resetNotified{false};   //!< ErrorClose delivered (reset or timeout)
-    bool m_ackOwed{false};         //!< an ACK must go out with the next output
+    bool m_appClosed{false};          //!< Close(): the application reads no more (MAY-1)
+    bool m_shutdownSend{false};       //!< ShutdownSend() or Close() called
+    bool m_shutdownRecv{false};       //!< ShutdownRecv() or Close() called
+    bool m_closeNotified{false};      //!< NormalClose delivered (the peer's FIN)
+    bool m_resetNotified{false};      //!< ErrorClose delivered (reset or timeout)
+    bool m_ackOwed{false};            //!< an ACK must go out with the next output
 
     // ---- queues ----
     LifecycleTcpSendBuffer m_txBuffer;    //!< bytes from SND.UNA on
     LifecycleTcpReceiveBuffer m_rxBuffer; //!< in-order and out-of-order bytes
 
     // ---- retransmission ----
-    LifecycleTcpRttEstimator m_rtt;   //!< SRTT, RTTVAR, RTO
-    uint32_t m_backoff{0};            //!< consecutive timeouts: RTO * 2^backoff
-    uint32_t m_synTransmissions{0};   //!< SYN or SYN,ACK transmissions so far
-    bool m_rttTiming{false};          //!< one segment is being timed (Karn, MUST-18)
-    SequenceNumber32 m_rttSeq{0};     //!< its last sequence number + 1
-    Time m_rttSentAt;                 //!< when it was sent
-    LifecycleTcpTimer m_rtxTimer;     //!< retransmission timer
+    LifecycleTcpRttEstimator m_rtt;    //!< SRTT, RTTVAR, RTO
+    uint32_t m_backoff{0};             //!< consecutive timeouts: RTO * 2^backoff
+    uint32_t m_synTransmissions{0};    //!< SYN or SYN,ACK transmissions so far
+    bool m_rttTiming{false};           //!< one segment is being timed (Karn, MUST-18)
+    SequenceNumber32 m_rttSeq{0};      //!< its last sequence number + 1
+    Time m_rttSentAt;                  //!< when it was sent
+    LifecycleTcpTimer m_rtxTimer;      //!< retransmission timer
     LifecycleTcpTimer m_timeWaitTimer; //!< 2*MSL
 
     // ---- congestion control ----
-    Ptr<LifecycleTcpCongestionOps> m_cc;  //!< the algorithm
+    Ptr<LifecycleTcpCongestionOps> m_cc;   //!< the algorithm
     LifecycleTcpCongestionState m_ccState; //!< cwnd, ssthresh, SMSS
     TracedValue<uint32_t> m_cwndTrace;     //!< CongestionWindow
     TracedValue<uint32_t> m_ssThreshTrace; //!< SlowStartThreshold
 
     // ---- listener and children ----
-    Ptr<LifecycleTcpSocket> m_listener;       //!< a child's listener, until accepted
+    Ptr<LifecycleTcpSocket> m_listener;         //!< a child's listener, until accepted
     std::vector<LifecycleTcpSocket*> m_pending; //!< a listener's children not yet accepted
 
     // ---- statistics and traces ----
     LifecycleTcpConnectionStats m_stats; //!< counters
     TracedCallback<LifecycleTcpState, LifecycleTcpState, LifecycleTcpCause>
-        m_transitionTrace; //!< Transition
+        m_transitionTrace;                                                   //!< Transition
     TracedCallback<const LifecycleTcpRetransmission&> m_retransmissionTrace; //!< Retransmission
     TracedCallback<Ptr<const Packet>, const TcpHeader&, Ptr<const LifecycleTcpSocket>>
         m_txTrace; //!< Tx

@@ -57,27 +57,27 @@ In(LifecycleTcpState s, uint32_t mask)
 }
 
 /// RFC 9293 3.5: the synchronized states, reached once the handshake completed.
-constexpr uint32_t SYNCHRONIZED =
-    Bit(TcpSocket::ESTABLISHED) | Bit(TcpSocket::FIN_WAIT_1) | Bit(TcpSocket::FIN_WAIT_2) |
-    Bit(TcpSocket::CLOSE_WAIT) | Bit(TcpSocket::CLOSING) | Bit(TcpSocket::LAST_ACK) |
-    Bit(TcpSocket::TIME_WAIT);
+constexpr uint32_t SYNCHRONIZED = Bit(TcpSocket::ESTABLISHED) | Bit(TcpSocket::FIN_WAIT_1)
+                                  | Bit(TcpSocket::FIN_WAIT_2) | Bit(TcpSocket::CLOSE_WAIT)
+                                  | Bit(TcpSocket::CLOSING) | Bit(TcpSocket::LAST_ACK)
+                                  | Bit(TcpSocket::TIME_WAIT);
 
 /// States in which the application may still queue data (RFC 9293 3.10.2).
-constexpr uint32_t MAY_SEND = Bit(TcpSocket::SYN_SENT) | Bit(TcpSocket::SYN_RCVD) |
-                              Bit(TcpSocket::ESTABLISHED) | Bit(TcpSocket::CLOSE_WAIT);
+constexpr uint32_t MAY_SEND = Bit(TcpSocket::SYN_SENT) | Bit(TcpSocket::SYN_RCVD)
+                              | Bit(TcpSocket::ESTABLISHED) | Bit(TcpSocket::CLOSE_WAIT);
 
 /// States in which arriving text is delivered (RFC 9293 3.10.7.4, seventh step).
 constexpr uint32_t RECEIVES_TEXT =
     Bit(TcpSocket::ESTABLISHED) | Bit(TcpSocket::FIN_WAIT_1) | Bit(TcpSocket::FIN_WAIT_2);
 
 /// States in which our FIN has been queued or sent (the local side closed).
-constexpr uint32_t LOCAL_CLOSED = Bit(TcpSocket::FIN_WAIT_1) | Bit(TcpSocket::FIN_WAIT_2) |
-                                  Bit(TcpSocket::CLOSING) | Bit(TcpSocket::LAST_ACK) |
-                                  Bit(TcpSocket::TIME_WAIT);
+constexpr uint32_t LOCAL_CLOSED = Bit(TcpSocket::FIN_WAIT_1) | Bit(TcpSocket::FIN_WAIT_2)
+                                  | Bit(TcpSocket::CLOSING) | Bit(TcpSocket::LAST_ACK)
+                                  | Bit(TcpSocket::TIME_WAIT);
 
 /// States in which the peer's FIN has been received.
-constexpr uint32_t PEER_CLOSED = Bit(TcpSocket::CLOSE_WAIT) | Bit(TcpSocket::CLOSING) |
-                                 Bit(TcpSocket::LAST_ACK) | Bit(TcpSocket::TIME_WAIT);
+constexpr uint32_t PEER_CLOSED = Bit(TcpSocket::CLOSE_WAIT) | Bit(TcpSocket::CLOSING)
+                                 | Bit(TcpSocket::LAST_ACK) | Bit(TcpSocket::TIME_WAIT);
 
 /// \return the state's name as ns-3 spells it ("SYN_RCVD", "TIME_WAIT", ...)
 std::string Name(LifecycleTcpState s);
@@ -117,7 +117,7 @@ struct LifecycleTcpCause
         TIMER_USER            //!< reserved for a user timeout
     };
 
-    Kind kind{APP}; //!< what kind of event
+    Kind kind{APP};  //!< what kind of event
     uint8_t code{0}; //!< flags, App or Timer value depending on kind
 
     /// \return the cause of a segment arrival with TCP \p flags

@@ -32,7 +32,7 @@ struct LifecycleTcpSendVars
     /// SND.MAX: one past the highest sequence number ever sent. SND.NXT goes
     /// back to SND.UNA after a retransmission timeout; SND.MAX does not.
     SequenceNumber32 max{0};
-    uint32_t maxWnd{0};  //!< MAX.SND.WND: largest window the peer offered (RFC 5961 5.2)
+    uint32_t maxWnd{0};   //!< MAX.SND.WND: largest window the peer offered (RFC 5961 5.2)
     uint8_t windShift{0}; //!< Snd.Wind.Shift: scale applied to SEG.WND (RFC 7323 2.3)
     uint32_t mss{536};    //!< effective send MSS (RFC 9293 3.7.1, MUST-16)
 };

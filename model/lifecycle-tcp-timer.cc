@@ -11,8 +11,7 @@ namespace ns3
 
 LifecycleTcpTimer::~LifecycleTcpTimer()
 {
-    // Simulator::Cancel is a no-op once the simulator has been destroyed.
-    m_event.Cancel();
+    Cancel();
 }
 
 void
@@ -42,6 +41,20 @@ void
 LifecycleTcpTimer::Stop()
 {
     m_running = false;
+}
+
+void
+LifecycleTcpTimer::Cancel()
+{
+    m_running = false;
+    if (m_event.IsRunning())
+    {
+        // Remove, not Cancel: a cancelled event stays queued and still moves
+        // the clock when its time comes. (Both are no-ops once the simulator
+        // has been destroyed.)
+        Simulator::Remove(m_event);
+    }
+    m_event = EventId();
 }
 
 Time

@@ -42,8 +42,12 @@ class LifecycleTcpTimer
      */
     void Start(Time delay);
 
-    /// \brief Disarm the timer; a pending event becomes a no-op.
+    /// \brief Disarm the timer; a pending event becomes a no-op (cheap, for restarts).
     void Stop();
+
+    /// \brief Disarm the timer and remove its event from the scheduler (for
+    /// good: the connection is gone, nothing should keep the clock running).
+    void Cancel();
 
     /// \return true when armed
     bool IsRunning() const

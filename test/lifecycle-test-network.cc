@@ -15,11 +15,11 @@ CtlString(uint8_t flags)
 {
     // The order RFC 9293's figures use: SYN,ACK / FIN,ACK / RST,ACK.
     static const std::pair<uint8_t, const char*> names[] = {{TcpHeader::FIN, "FIN"},
-                                                           {TcpHeader::SYN, "SYN"},
-                                                           {TcpHeader::RST, "RST"},
-                                                           {TcpHeader::PSH, "PSH"},
-                                                           {TcpHeader::ACK, "ACK"},
-                                                           {TcpHeader::URG, "URG"}};
+                                                            {TcpHeader::SYN, "SYN"},
+                                                            {TcpHeader::RST, "RST"},
+                                                            {TcpHeader::PSH, "PSH"},
+                                                            {TcpHeader::ACK, "ACK"},
+                                                            {TcpHeader::URG, "URG"}};
     std::string out;
     for (const auto& [bit, name] : names)
     {
@@ -96,40 +96,46 @@ TwoNodeNetwork::Build(Options options)
     }
     Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
     m_interfaces = addresses.Assign(m_devices);
+    // Assign() installs an FqCoDel queue disc, which parses every TCP header it
+    // hashes with ns-3's TcpHeader -- and that aborts on a malformed option
+    // (e.g. an MSS option of length 6) before the segment ever reaches the
+    // receiver under test. The tests use the devices' plain queues.
+    TrafficControlHelper().Uninstall(m_devices);
 
     for (char n : {'A', 'B'})
     {
         Ptr<NetDevice> dev = m_devices.Get(n == 'A' ? 0 : 1);
-        dev->TraceConnectWithoutContext(
-            "MacTx",
-            Callback<void, Ptr<const Packet>>([this, n](Ptr<const Packet> p) {
-                LifecycleTcpPeekedSegment seg;
-                if (LifecycleTcpPeekSegment(p, seg))
-                {
-                    m_wire.push_back(WireSegment{Simulator::Now(),
-                                                 n,
-                                                 seg.flags,
-                                                 seg.seq,
-                                                 seg.ack,
-                                                 seg.window,
-                                                 seg.payloadBytes});
-                }
-            }));
+        dev->TraceConnectWithoutContext("MacTx",
+                                        Callback<void, Ptr<const Packet>>(
+                                            [this, n](Ptr<const Packet> p)
+                                            {
+                                                LifecycleTcpPeekedSegment seg;
+                                                if (LifecycleTcpPeekSegment(p, seg))
+                                                {
+                                                    m_wire.push_back(WireSegment{Simulator::Now(),
+                                                                                 n,
+                                                                                 seg.flags,
+                                                                                 seg.seq,
+                                                                                 seg.ack,
+                                                                                 seg.window,
+                                                                                 seg.payloadBytes});
+                                                }
+                                            }));
         Ptr<LifecycleTcpL4Protocol> tcp = Tcp(n);
         if (!tcp)
         {
             continue;
         }
-        tcp->TraceConnectWithoutContext(
-            "SocketCreated",
-            Callback<void, Ptr<LifecycleTcpSocket>>(
-                [this, n](Ptr<LifecycleTcpSocket> s) { Watch(n, s); }));
+        tcp->TraceConnectWithoutContext("SocketCreated",
+                                        Callback<void, Ptr<LifecycleTcpSocket>>(
+                                            [this, n](Ptr<LifecycleTcpSocket> s) { Watch(n, s); }));
         if (options.realIss)
         {
             continue;
         }
         tcp->SetIssGenerator(Callback<SequenceNumber32, const LifecycleTcpFourTuple&>(
-            [this, n](const LifecycleTcpFourTuple& t) {
+            [this, n](const LifecycleTcpFourTuple& t)
+            {
                 auto& q = m_iss[n];
                 NS_ABORT_MSG_IF(q.empty(), "test did not give node " << n << " enough ISS values");
                 uint32_t v = q.front();
@@ -154,13 +160,13 @@ TwoNodeNetwork::Watch(char n, Ptr<LifecycleTcpSocket> s)
             [this, index](LifecycleTcpState from, LifecycleTcpState to, LifecycleTcpCause c) {
                 m_sockets[index].changes.push_back(StateChange{Simulator::Now(), from, to, c});
             }));
-    s->TraceConnectWithoutContext(
-        "Retransmission",
-        Callback<void, const LifecycleTcpRetransmission&>(
-            [this, index](const LifecycleTcpRetransmission& r) {
-                m_sockets[index].retx.push_back(r);
-                m_sockets[index].retxTimes.push_back(Simulator::Now());
-            }));
+    s->TraceConnectWithoutContext("Retransmission",
+                                  Callback<void, const LifecycleTcpRetransmission&>(
+                                      [this, index](const LifecycleTcpRetransmission& r)
+                                      {
+                                          m_sockets[index].retx.push_back(r);
+                                          m_sockets[index].retxTimes.push_back(Simulator::Now());
+                                      }));
 }
 
 Ptr<Node>
@@ -216,13 +222,16 @@ TwoNodeNetwork::ConnectAt(Time at, char n, uint16_t port, uint16_t localPort)
 {
     Ptr<LifecycleTcpSocket> s = NewSocket(n);
     Ipv4Address peer = Addr(n == 'A' ? 'B' : 'A');
-    Simulator::Schedule(at - Simulator::Now(), [s, peer, port, localPort]() {
-        if (localPort != 0)
+    Simulator::Schedule(
+        at - Simulator::Now(),
+        [s, peer, port, localPort]()
         {
-            NS_ABORT_IF(s->Bind(InetSocketAddress(Ipv4Address::GetAny(), localPort)) != 0);
-        }
-        s->Connect(InetSocketAddress(peer, port));
-    });
+            if (localPort != 0)
+            {
+                NS_ABORT_IF(s->Bind(InetSocketAddress(Ipv4Address::GetAny(), localPort)) != 0);
+            }
+            s->Connect(InetSocketAddress(peer, port));
+        });
     return s;
 }
 
@@ -263,19 +272,18 @@ TwoNodeNetwork::InjectNow(char n, TcpHeader header, uint32_t payloadBytes)
 void
 TwoNodeNetwork::InjectRawAt(Time at, char n, std::vector<uint8_t> segment)
 {
-    Simulator::Schedule(at - Simulator::Now(), [this, n, segment]() {
-        Ptr<Packet> p = Create<Packet>(segment.data(), segment.size());
-        GetNode(n)->GetObject<Ipv4>()->Send(p, Addr(n), Addr(n == 'A' ? 'B' : 'A'), 6, nullptr);
-    });
+    Simulator::Schedule(at - Simulator::Now(),
+                        [this, n, segment]()
+                        {
+                            Ptr<Packet> p = Create<Packet>(segment.data(), segment.size());
+                            GetNode(n)->GetObject<Ipv4>()->Send(
+                                p, Addr(n), Addr(n == 'A' ? 'B' : 'A'), 6, nullptr);
+                        });
 }
 
 TcpHeader
-TwoNodeNetwork::Header(uint16_t port,
-                       uint16_t peerPort,
-                       uint32_t seq,
-                       uint8_t flags,
-                       uint32_t ack,
-                       uint16_t window)
+TwoNodeNetwork::Header(
+    uint16_t port, uint16_t peerPort, uint32_t seq, uint8_t flags, uint32_t ack, uint16_t window)
 {
     TcpHeader h;
     h.SetSourcePort(port);
@@ -394,8 +402,8 @@ TwoNodeNetwork::Establish(Time at)
     auto onB = Sockets('B');
     NS_ABORT_MSG_IF(onB.size() < 2, "no connection was accepted on B");
     c.b = onB.back();
-    NS_ABORT_MSG_IF(c.a->GetState() != TcpSocket::ESTABLISHED ||
-                        c.b->GetState() != TcpSocket::ESTABLISHED,
+    NS_ABORT_MSG_IF(c.a->GetState() != TcpSocket::ESTABLISHED
+                        || c.b->GetState() != TcpSocket::ESTABLISHED,
                     "connection did not establish");
     return c;
 }

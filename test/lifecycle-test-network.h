@@ -12,6 +12,7 @@
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/tcp-lifecycle-module.h"
+#include "ns3/traffic-control-module.h"
 
 #include <gtest/gtest.h>
 
@@ -28,13 +29,13 @@ namespace lifecycle_test
 /// A segment as node A's or B's device sent it onto the link.
 struct WireSegment
 {
-    Time at;           //!< when it was sent
-    char from;         //!< 'A' or 'B'
-    uint8_t flags;     //!< TCP flags
-    uint32_t seq;      //!< SEG.SEQ
-    uint32_t ack;      //!< SEG.ACK (meaningful with ACK)
-    uint16_t window;   //!< SEG.WND field
-    uint32_t length;   //!< payload bytes
+    Time at;         //!< when it was sent
+    char from;       //!< 'A' or 'B'
+    uint8_t flags;   //!< TCP flags
+    uint32_t seq;    //!< SEG.SEQ
+    uint32_t ack;    //!< SEG.ACK (meaningful with ACK)
+    uint16_t window; //!< SEG.WND field
+    uint32_t length; //!< payload bytes
 
     /// \return e.g. "A <SEQ=100><ACK=301><CTL=ACK><DATA=10>"
     std::string Rfc() const;
@@ -46,9 +47,9 @@ std::string CtlString(uint8_t flags);
 /// A state change of one socket.
 struct StateChange
 {
-    Time at;                //!< when
-    LifecycleTcpState from; //!< old state
-    LifecycleTcpState to;   //!< new state
+    Time at;                 //!< when
+    LifecycleTcpState from;  //!< old state
+    LifecycleTcpState to;    //!< new state
     LifecycleTcpCause cause; //!< why
 };
 
@@ -71,10 +72,10 @@ class TwoNodeNetwork
     /// Link parameters.
     struct Options
     {
-        std::string rate{"10Mbps"};        //!< link rate
-        Time delay{MilliSeconds(10)};      //!< one-way propagation delay
-        bool nativeB{false};               //!< B runs ns-3's native TCP instead
-        bool realIss{false};               //!< keep the RFC 6528 generator (no test ISSs)
+        std::string rate{"10Mbps"};   //!< link rate
+        Time delay{MilliSeconds(10)}; //!< one-way propagation delay
+        bool nativeB{false};          //!< B runs ns-3's native TCP instead
+        bool realIss{false};          //!< keep the RFC 6528 generator (no test ISSs)
     };
 
     TwoNodeNetwork();
@@ -166,11 +167,11 @@ class TwoNodeNetwork
     /// Per-socket records.
     struct SocketRecord
     {
-        Ptr<LifecycleTcpSocket> socket;                 //!< the socket
-        LifecycleTcpState first;                        //!< state when created
-        std::vector<StateChange> changes;               //!< its transitions
-        std::vector<LifecycleTcpRetransmission> retx;   //!< its retransmissions
-        std::vector<Time> retxTimes;                    //!< when
+        Ptr<LifecycleTcpSocket> socket;               //!< the socket
+        LifecycleTcpState first;                      //!< state when created
+        std::vector<StateChange> changes;             //!< its transitions
+        std::vector<LifecycleTcpRetransmission> retx; //!< its retransmissions
+        std::vector<Time> retxTimes;                  //!< when
     };
 
     void Build(Options options);

@@ -119,10 +119,10 @@ TEST_F(LostSegments, LostLastAck_TimeWaitAcksTheRetransmittedFinAndRestarts)
     TwoNodeNetwork net;
     auto c = net.Establish();
     net.DropAt('B')->Drop(Match::PureAck(), 1); // A's ACK of B's FIN
-    c.b->SetCloseCallbacks(Callback<void, Ptr<Socket>>([](Ptr<Socket> s) {
-                               Simulator::Schedule(MilliSeconds(100), &Socket::Close, s);
-                           }),
-                           MakeNullCallback<void, Ptr<Socket>>());
+    c.b->SetCloseCallbacks(
+        Callback<void, Ptr<Socket>>([](Ptr<Socket> s)
+                                    { Simulator::Schedule(MilliSeconds(100), &Socket::Close, s); }),
+        MakeNullCallback<void, Ptr<Socket>>());
     size_t before = net.Segments().size();
     Simulator::Schedule(Seconds(0.5), &Socket::Close, c.a);
     net.RunUntil(Seconds(60));
@@ -157,17 +157,18 @@ TEST_F(LostSegments, LostData_IsResentAfterRtoAndDeliveredInOrder)
         sent[i] = static_cast<uint8_t>(i * 7 + 3);
     }
     std::vector<uint8_t> got;
-    c.b->SetRecvCallback(Callback<void, Ptr<Socket>>([&](Ptr<Socket> s) {
-        while (Ptr<Packet> p = s->Recv())
+    c.b->SetRecvCallback(Callback<void, Ptr<Socket>>(
+        [&](Ptr<Socket> s)
         {
-            std::vector<uint8_t> chunk(p->GetSize());
-            p->CopyData(chunk.data(), chunk.size());
-            got.insert(got.end(), chunk.begin(), chunk.end());
-        }
-    }));
-    Simulator::Schedule(Seconds(0.5), [&]() {
-        c.a->Send(Create<Packet>(sent.data(), sent.size()));
-    });
+            while (Ptr<Packet> p = s->Recv())
+            {
+                std::vector<uint8_t> chunk(p->GetSize());
+                p->CopyData(chunk.data(), chunk.size());
+                got.insert(got.end(), chunk.begin(), chunk.end());
+            }
+        }));
+    Simulator::Schedule(Seconds(0.5),
+                        [&]() { c.a->Send(Create<Packet>(sent.data(), sent.size())); });
     net.RunUntil(Seconds(5));
 
     EXPECT_EQ(got, sent);

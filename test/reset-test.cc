@@ -73,10 +73,9 @@ TEST_F(Resets, Listen_IgnoresRstAndResetsAck)
     net.InjectAt(Seconds(1), 'A', H(1000, 80, 100, TcpHeader::RST));
     net.InjectAt(Seconds(1.1), 'A', H(1000, 80, 100, TcpHeader::ACK, 777));
     net.RunUntil(Seconds(2));
-    EXPECT_EQ(net.Wire(),
-              (Strings{"A <SEQ=100><CTL=RST>",
-                       "A <SEQ=100><ACK=777><CTL=ACK>",
-                       "B <SEQ=777><CTL=RST>"}));
+    EXPECT_EQ(
+        net.Wire(),
+        (Strings{"A <SEQ=100><CTL=RST>", "A <SEQ=100><ACK=777><CTL=ACK>", "B <SEQ=777><CTL=RST>"}));
     EXPECT_EQ(net.States(l), (Strings{"CLOSED", "LISTEN"}));
     EXPECT_EQ(net.Sockets('B').size(), 1U); // nothing forked
 }

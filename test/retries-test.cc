@@ -27,9 +27,9 @@ TEST_F(Retries, ConnCountSynsUnanswered_ConnectionFailsWhenTheLastTimesOut)
     net.DropAt('B')->DropRange(Match::Any(), 1, 100);
     Time failedAt;
     Ptr<LifecycleTcpSocket> a = net.ConnectAt(Seconds(1), 'A', 80);
-    a->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
-                          Callback<void, Ptr<Socket>>(
-                              [&](Ptr<Socket>) { failedAt = Simulator::Now(); }));
+    a->SetConnectCallback(
+        MakeNullCallback<void, Ptr<Socket>>(),
+        Callback<void, Ptr<Socket>>([&](Ptr<Socket>) { failedAt = Simulator::Now(); }));
     net.RunUntil(Seconds(30));
 
     auto sent = net.SegmentsFrom('A');
@@ -74,9 +74,9 @@ TEST_F(Retries, DataUnacknowledged_RtoDoublesThenConnectionAborts)
     auto c = net.Establish();
     net.DropAt('B')->DropRange(Match::Any(), 1, 100);
     Time abortedAt;
-    c.a->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
-                           Callback<void, Ptr<Socket>>(
-                               [&](Ptr<Socket>) { abortedAt = Simulator::Now(); }));
+    c.a->SetCloseCallbacks(
+        MakeNullCallback<void, Ptr<Socket>>(),
+        Callback<void, Ptr<Socket>>([&](Ptr<Socket>) { abortedAt = Simulator::Now(); }));
     Simulator::Schedule(Seconds(0.5), [&]() { c.a->Send(Create<Packet>(100)); });
     net.RunUntil(Seconds(60));
 

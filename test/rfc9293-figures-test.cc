@@ -27,8 +27,7 @@ class Rfc9293Figures : public SimulationTest
 Callback<void, Ptr<Socket>>
 SendOnConnect(uint32_t bytes)
 {
-    return Callback<void, Ptr<Socket>>(
-        [bytes](Ptr<Socket> s) { s->Send(Create<Packet>(bytes)); });
+    return Callback<void, Ptr<Socket>>([bytes](Ptr<Socket> s) { s->Send(Create<Packet>(bytes)); });
 }
 
 /// \return a header for a segment injected from \p from to \p to
@@ -52,9 +51,9 @@ TEST_F(Rfc9293Figures, Figure6_BasicThreeWayHandshake)
     Strings wire = net.Wire();
     ASSERT_GE(wire.size(), 4U);
     EXPECT_EQ(Strings(wire.begin(), wire.begin() + 4),
-              (Strings{"A <SEQ=100><CTL=SYN>",                      // 2. SYN-SENT -->
-                       "B <SEQ=300><ACK=101><CTL=SYN,ACK>",         // 3. <-- SYN-RECEIVED
-                       "A <SEQ=101><ACK=301><CTL=ACK>",             // 4. ESTABLISHED -->
+              (Strings{"A <SEQ=100><CTL=SYN>",                          // 2. SYN-SENT -->
+                       "B <SEQ=300><ACK=101><CTL=SYN,ACK>",             // 3. <-- SYN-RECEIVED
+                       "A <SEQ=101><ACK=301><CTL=ACK>",                 // 4. ESTABLISHED -->
                        "A <SEQ=101><ACK=301><CTL=PSH,ACK><DATA=10>"})); // 5. with data
     EXPECT_EQ(net.States(a), (Strings{"CLOSED", "SYN_SENT", "ESTABLISHED"}));
     EXPECT_EQ(net.States(listener), (Strings{"CLOSED", "LISTEN"}));
@@ -79,9 +78,9 @@ TEST_F(Rfc9293Figures, Figure7_SimultaneousOpen)
     ASSERT_EQ(wire.size(), 4U);
     std::sort(wire.begin() + 2, wire.end());
     EXPECT_EQ(wire,
-              (Strings{"A <SEQ=100><CTL=SYN>",               // 2.
-                       "B <SEQ=300><CTL=SYN>",               // 3.
-                       "A <SEQ=100><ACK=301><CTL=SYN,ACK>",  // 5.
+              (Strings{"A <SEQ=100><CTL=SYN>",                 // 2.
+                       "B <SEQ=300><CTL=SYN>",                 // 3.
+                       "A <SEQ=100><ACK=301><CTL=SYN,ACK>",    // 5.
                        "B <SEQ=300><ACK=101><CTL=SYN,ACK>"})); // 6.
     EXPECT_EQ(net.States(a), (Strings{"CLOSED", "SYN_SENT", "SYN_RCVD", "ESTABLISHED"}));
     EXPECT_EQ(net.States(b), (Strings{"CLOSED", "SYN_SENT", "SYN_RCVD", "ESTABLISHED"}));
@@ -124,7 +123,7 @@ TEST_F(Rfc9293Figures, Figure8_RecoveryFromOldDuplicateSyn)
 TEST_F(Rfc9293Figures, Figure9_HalfOpenDiscoveredByNewSyn)
 {
     TwoNodeNetwork net;
-    net.SetIss('A', {99, 400}); // after the handshake A sends 100...
+    net.SetIss('A', {99, 400});  // after the handshake A sends 100...
     net.SetIss('B', {299, 700}); // ...and B sends 300: "(send 300, receive 100)"
     auto c = net.Establish();
     size_t before = net.Segments().size();
@@ -135,10 +134,10 @@ TEST_F(Rfc9293Figures, Figure9_HalfOpenDiscoveredByNewSyn)
 
     Strings wire = net.Wire();
     EXPECT_EQ(Strings(wire.begin() + before, wire.end()),
-              (Strings{"A <SEQ=400><CTL=SYN>",              // 3. B: (??)
-                       "B <SEQ=300><ACK=100><CTL=ACK>",     // 4. (!!)
-                       "A <SEQ=100><CTL=RST>",              // 5. B: (Abort!!)
-                       "A <SEQ=400><CTL=SYN>",              // 7. and a fresh handshake
+              (Strings{"A <SEQ=400><CTL=SYN>",          // 3. B: (??)
+                       "B <SEQ=300><ACK=100><CTL=ACK>", // 4. (!!)
+                       "A <SEQ=100><CTL=RST>",          // 5. B: (Abort!!)
+                       "A <SEQ=400><CTL=SYN>",          // 7. and a fresh handshake
                        "B <SEQ=700><ACK=401><CTL=SYN,ACK>",
                        "A <SEQ=401><ACK=701><CTL=ACK>"}));
     EXPECT_EQ(net.States(c.a), (Strings{"CLOSED", "SYN_SENT", "ESTABLISHED", "CLOSED"}));
@@ -203,10 +202,10 @@ TEST_F(Rfc9293Figures, Figure12_NormalClose)
     auto c = net.Establish();
     size_t before = net.Segments().size();
     // B's user closes a little after hearing of A's FIN (line 4).
-    c.b->SetCloseCallbacks(Callback<void, Ptr<Socket>>([](Ptr<Socket> s) {
-                               Simulator::Schedule(MilliSeconds(100), &Socket::Close, s);
-                           }),
-                           MakeNullCallback<void, Ptr<Socket>>());
+    c.b->SetCloseCallbacks(
+        Callback<void, Ptr<Socket>>([](Ptr<Socket> s)
+                                    { Simulator::Schedule(MilliSeconds(100), &Socket::Close, s); }),
+        MakeNullCallback<void, Ptr<Socket>>());
     Simulator::Schedule(Seconds(1), &Socket::Close, c.a); // 2. (Close)
     net.RunUntil(Seconds(30));
 
@@ -217,8 +216,13 @@ TEST_F(Rfc9293Figures, Figure12_NormalClose)
                        "B <SEQ=300><ACK=101><CTL=FIN,ACK>", // 4. TIME-WAIT <-- LAST-ACK
                        "A <SEQ=101><ACK=301><CTL=ACK>"}));  // 5. --> CLOSED
     EXPECT_EQ(net.States(c.a),
-              (Strings{"CLOSED", "SYN_SENT", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2",
-                       "TIME_WAIT", "CLOSED"}));
+              (Strings{"CLOSED",
+                       "SYN_SENT",
+                       "ESTABLISHED",
+                       "FIN_WAIT_1",
+                       "FIN_WAIT_2",
+                       "TIME_WAIT",
+                       "CLOSED"}));
     EXPECT_EQ(net.States(c.b),
               (Strings{"LISTEN", "SYN_RCVD", "ESTABLISHED", "CLOSE_WAIT", "LAST_ACK", "CLOSED"}));
     // 6. (2 MSL) CLOSED

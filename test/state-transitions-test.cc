@@ -31,8 +31,8 @@ Nothing()
 Callback<void, Ptr<Socket>>
 CloseAfter(Time after)
 {
-    return Callback<void, Ptr<Socket>>(
-        [after](Ptr<Socket> s) { Simulator::Schedule(after, &Socket::Close, s); });
+    return Callback<void, Ptr<Socket>>([after](Ptr<Socket> s)
+                                       { Simulator::Schedule(after, &Socket::Close, s); });
 }
 
 /// \return the segments sent at or after index \p from
@@ -125,8 +125,7 @@ TEST_F(StateTransitions, Listen_Close_EntersClosedAndRefusesLaterSyns)
     net.ConnectAt(Seconds(2), 'A', 80);
     net.RunUntil(Seconds(3));
     EXPECT_EQ(net.States(s), (Strings{"CLOSED", "LISTEN", "CLOSED"}));
-    EXPECT_EQ(net.Wire(),
-              (Strings{"A <SEQ=1000><CTL=SYN>", "B <SEQ=0><ACK=1001><CTL=RST,ACK>"}));
+    EXPECT_EQ(net.Wire(), (Strings{"A <SEQ=1000><CTL=SYN>", "B <SEQ=0><ACK=1001><CTL=RST,ACK>"}));
 }
 
 // (SYN_SENT, CLOSE) -> CLOSED: delete TCB; the SYN is not sent again.
@@ -179,7 +178,8 @@ TEST_F(StateTransitions, SynRcvd_RcvAckOfSyn_EntersEstablishedAndIsAccepted)
     Ptr<LifecycleTcpSocket> listener = net.Listen('B', 80);
     listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                 Callback<void, Ptr<Socket>, const Address&>(
-                                    [&](Ptr<Socket> s, const Address& from) {
+                                    [&](Ptr<Socket> s, const Address& from)
+                                    {
                                         ++accepted;
                                         EXPECT_EQ(InetSocketAddress::ConvertFrom(from).GetPort(),
                                                   1000);
@@ -202,7 +202,8 @@ TEST_F(StateTransitions, SynRcvd_Close_SendsFinAndEntersFinWait1)
     a->TraceConnectWithoutContext(
         "Transition",
         Callback<void, LifecycleTcpState, LifecycleTcpState, LifecycleTcpCause>(
-            [a](LifecycleTcpState from, LifecycleTcpState to, LifecycleTcpCause) {
+            [a](LifecycleTcpState from, LifecycleTcpState to, LifecycleTcpCause)
+            {
                 if (to == TcpSocket::SYN_RCVD)
                 {
                     Simulator::ScheduleNow(&Socket::Close, a);
@@ -257,9 +258,8 @@ TEST_F(StateTransitions, SynRcvd_RcvRst_ActiveOpenIsRefused)
     net.DropAt('B')->DropRange(LifecycleTcpSegmentMatch::Any(), 1, 1000);
     bool failed = false;
     Ptr<LifecycleTcpSocket> a = net.ConnectAt(Seconds(1), 'A', 2000, 1000);
-    a->SetConnectCallback(Nothing(), Callback<void, Ptr<Socket>>([&](Ptr<Socket>) {
-                              failed = true;
-                          }));
+    a->SetConnectCallback(Nothing(),
+                          Callback<void, Ptr<Socket>>([&](Ptr<Socket>) { failed = true; }));
     net.InjectAt(Seconds(1.1), 'B', TwoNodeNetwork::Header(2000, 1000, 5000, TcpHeader::SYN));
     net.InjectAt(Seconds(1.2), 'B', TwoNodeNetwork::Header(2000, 1000, 5001, TcpHeader::RST));
     net.RunUntil(Seconds(2));
@@ -438,20 +438,19 @@ TEST_F(StateTransitions, SynSent_RcvRstAck_IsRefused)
     TwoNodeNetwork net;
     bool failed = false;
     Ptr<LifecycleTcpSocket> a = net.ConnectAt(Seconds(1), 'A', 81); // nobody listens on 81
-    a->SetConnectCallback(Nothing(), Callback<void, Ptr<Socket>>([&](Ptr<Socket>) {
-                              failed = true;
-                          }));
+    a->SetConnectCallback(Nothing(),
+                          Callback<void, Ptr<Socket>>([&](Ptr<Socket>) { failed = true; }));
     net.RunUntil(Seconds(2));
-    EXPECT_EQ(net.Wire(),
-              (Strings{"A <SEQ=1000><CTL=SYN>", "B <SEQ=0><ACK=1001><CTL=RST,ACK>"}));
+    EXPECT_EQ(net.Wire(), (Strings{"A <SEQ=1000><CTL=SYN>", "B <SEQ=0><ACK=1001><CTL=RST,ACK>"}));
     EXPECT_EQ(net.States(a), (Strings{"CLOSED", "SYN_SENT", "CLOSED"}));
     EXPECT_TRUE(failed);
     EXPECT_EQ(a->GetStats().end, LifecycleTcpEnd::REFUSED);
 }
 
 // Figure 5 note 3: receipt of a RST in any synchronized state goes to CLOSED.
-class ResetInSynchronizedState : public SimulationTest,
-                                 public ::testing::WithParamInterface<TcpSocket::TcpStates_t>
+class ResetInSynchronizedState
+    : public SimulationTest
+    , public ::testing::WithParamInterface<TcpSocket::TcpStates_t>
 {
 };
 
@@ -461,9 +460,8 @@ TEST_P(ResetInSynchronizedState, RcvRstAtRcvNxt_EntersClosed)
     TwoNodeNetwork net;
     auto c = net.Establish(); // at 2 s
     bool reset = false;
-    c.a->SetCloseCallbacks(Nothing(), Callback<void, Ptr<Socket>>([&](Ptr<Socket>) {
-                               reset = true;
-                           }));
+    c.a->SetCloseCallbacks(Nothing(),
+                           Callback<void, Ptr<Socket>>([&](Ptr<Socket>) { reset = true; }));
     switch (target)
     {
         case TcpSocket::ESTABLISHED:
@@ -499,13 +497,13 @@ TEST_P(ResetInSynchronizedState, RcvRstAtRcvNxt_EntersClosed)
     net.RunUntil(Seconds(2.5));
     ASSERT_EQ(c.a->GetState(), target);
     size_t before = net.Segments().size();
-    Simulator::ScheduleNow([&]() {
-        net.InjectNow('B',
-                      TwoNodeNetwork::Header(80,
-                                             1000,
-                                             c.a->GetRecvVars().nxt.GetValue(),
-                                             TcpHeader::RST));
-    });
+    Simulator::ScheduleNow(
+        [&]()
+        {
+            net.InjectNow('B',
+                          TwoNodeNetwork::Header(
+                              80, 1000, c.a->GetRecvVars().nxt.GetValue(), TcpHeader::RST));
+        });
     net.RunUntil(Seconds(2.55));
     EXPECT_EQ(c.a->GetState(), TcpSocket::CLOSED);
     EXPECT_EQ(net.Changes(c.a).back().cause.ToString(), "rcv RST");
@@ -522,8 +520,8 @@ TEST_P(ResetInSynchronizedState, RcvRstAtRcvNxt_EntersClosed)
     // ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT: "users should also
     // receive an unsolicited general 'connection reset' signal"; CLOSING,
     // LAST_ACK, TIME_WAIT: just enter CLOSED (3.10.7.4, second step).
-    bool signalled = target == TcpSocket::ESTABLISHED || target == TcpSocket::FIN_WAIT_1 ||
-                     target == TcpSocket::FIN_WAIT_2 || target == TcpSocket::CLOSE_WAIT;
+    bool signalled = target == TcpSocket::ESTABLISHED || target == TcpSocket::FIN_WAIT_1
+                     || target == TcpSocket::FIN_WAIT_2 || target == TcpSocket::CLOSE_WAIT;
     EXPECT_EQ(reset, signalled);
 }
 
@@ -536,7 +534,8 @@ INSTANTIATE_TEST_SUITE_P(Figure5Note3,
                                            TcpSocket::CLOSING,
                                            TcpSocket::LAST_ACK,
                                            TcpSocket::TIME_WAIT),
-                         [](const ::testing::TestParamInfo<TcpSocket::TcpStates_t>& info) {
+                         [](const ::testing::TestParamInfo<TcpSocket::TcpStates_t>& info)
+                         {
                              std::string name = TcpSocket::TcpStateName[info.param];
                              name.erase(std::remove(name.begin(), name.end(), '_'), name.end());
                              return name;

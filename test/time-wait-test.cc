@@ -22,10 +22,10 @@ TwoNodeNetwork::Connection
 CloseWithAFirst(TwoNodeNetwork& net)
 {
     auto c = net.Establish();
-    c.b->SetCloseCallbacks(Callback<void, Ptr<Socket>>([](Ptr<Socket> s) {
-                               Simulator::Schedule(MilliSeconds(100), &Socket::Close, s);
-                           }),
-                           MakeNullCallback<void, Ptr<Socket>>());
+    c.b->SetCloseCallbacks(
+        Callback<void, Ptr<Socket>>([](Ptr<Socket> s)
+                                    { Simulator::Schedule(MilliSeconds(100), &Socket::Close, s); }),
+        MakeNullCallback<void, Ptr<Socket>>());
     Simulator::Schedule(Seconds(0.5), &Socket::Close, c.a);
     return c;
 }
@@ -35,8 +35,8 @@ Time
 TimeWaitDuration(const TwoNodeNetwork& net, Ptr<LifecycleTcpSocket> s)
 {
     auto changes = net.Changes(s);
-    if (changes.size() < 2 || changes[changes.size() - 2].to != TcpSocket::TIME_WAIT ||
-        changes.back().to != TcpSocket::CLOSED)
+    if (changes.size() < 2 || changes[changes.size() - 2].to != TcpSocket::TIME_WAIT
+        || changes.back().to != TcpSocket::CLOSED)
     {
         ADD_FAILURE() << "the socket did not go TIME_WAIT -> CLOSED";
         return Time(0);
@@ -111,10 +111,10 @@ TwoNodeNetwork::Connection
 CloseWithBFirst(TwoNodeNetwork& net)
 {
     auto c = net.Establish();
-    c.a->SetCloseCallbacks(Callback<void, Ptr<Socket>>([](Ptr<Socket> s) {
-                               Simulator::Schedule(MilliSeconds(100), &Socket::Close, s);
-                           }),
-                           MakeNullCallback<void, Ptr<Socket>>());
+    c.a->SetCloseCallbacks(
+        Callback<void, Ptr<Socket>>([](Ptr<Socket> s)
+                                    { Simulator::Schedule(MilliSeconds(100), &Socket::Close, s); }),
+        MakeNullCallback<void, Ptr<Socket>>());
     Simulator::Schedule(Seconds(0.5), &Socket::Close, c.b);
     return c;
 }
