@@ -58,8 +58,10 @@ LifecycleTcpDemux::AddBinding(Ipv4Address address, uint16_t port, LifecycleTcpSo
     auto& list = m_bindings[port];
     for (const auto& b : list)
     {
-        // Two bindings conflict when their addresses overlap: equal, or either is any.
-        if (b.address == address || b.address.IsAny() || address.IsAny())
+        // Only the same address on the same port conflicts; a wildcard and a
+        // specific address may share a port (as with ns-3's Ipv4EndPointDemux),
+        // and FindListener() prefers the specific one.
+        if (b.address == address)
         {
             return false;
         }

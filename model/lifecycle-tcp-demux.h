@@ -80,7 +80,7 @@ class LifecycleTcpDemux
      * \param address local address, or any
      * \param port local port
      * \param s the socket
-     * \return false when it conflicts with an existing binding
+     * \return false when the same address is already bound to \p port
      */
     bool AddBinding(Ipv4Address address, uint16_t port, LifecycleTcpSocket* s);
     /// \brief Release the binding of \p s on \p port.

@@ -374,7 +374,8 @@ LifecycleTcpL4Protocol::SendResetFor(const TcpHeader& in,
 bool
 LifecycleTcpL4Protocol::RouteSource(Ipv4Address destination,
                                     Ptr<NetDevice> oif,
-                                    Ipv4Address& source) const
+                                    Ipv4Address& source,
+                                    uint32_t& mtu) const
 {
     Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
     if (!ipv4 || !ipv4->GetRoutingProtocol())
@@ -391,6 +392,7 @@ LifecycleTcpL4Protocol::RouteSource(Ipv4Address destination,
         return false;
     }
     source = route->GetSource();
+    mtu = route->GetOutputDevice() ? route->GetOutputDevice()->GetMtu() : 576;
     return true;
 }
 

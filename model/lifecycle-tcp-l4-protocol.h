@@ -138,9 +138,13 @@ class LifecycleTcpL4Protocol : public IpL4Protocol
      * \param destination remote address
      * \param oif required output device, or nullptr
      * \param source set to the chosen local address
+     * \param mtu set to the MTU of the output device
      * \return true when a route exists
      */
-    bool RouteSource(Ipv4Address destination, Ptr<NetDevice> oif, Ipv4Address& source) const;
+    bool RouteSource(Ipv4Address destination,
+                     Ptr<NetDevice> oif,
+                     Ipv4Address& source,
+                     uint32_t& mtu) const;
 
     /// \return the ISS for a new connection on \p tuple (RFC 6528 unless replaced)
     SequenceNumber32 ChooseIss(const LifecycleTcpFourTuple& tuple) const;

@@ -188,14 +188,14 @@ Ptr<Packet>
 LifecycleTcpReceiveBuffer::Read(uint32_t maxSize)
 {
     Ptr<Packet> out;
-    bool ownsOut = false;
     uint32_t want = std::min(maxSize, m_readySize);
     while (want > 0)
     {
         Ptr<Packet> front = m_ready.front();
         uint32_t size = front->GetSize();
         Ptr<Packet> piece;
-        if (size <= want)
+        bool whole = size <= want;
+        if (whole)
         {
             piece = front;
             m_ready.pop_front();
@@ -210,17 +210,12 @@ LifecycleTcpReceiveBuffer::Read(uint32_t maxSize)
         want -= got;
         if (!out)
         {
-            out = piece;
+            // A stored packet may be held elsewhere too (the Rx trace saw it):
+            // hand out a (copy-on-write) copy, never the packet itself.
+            out = whole ? piece->Copy() : piece;
         }
         else
         {
-            if (!ownsOut)
-            {
-                // The first piece may be a packet someone else holds: append
-                // to a (copy-on-write) copy, never to it.
-                out = out->Copy();
-                ownsOut = true;
-            }
             out->AddAtEnd(piece);
         }
     }

@@ -113,6 +113,10 @@ LifecycleTcpSocket::ProcessSynInListen(const TcpHeader& h)
     // acknowledged and will be sent again by the peer.
     m_passiveOpen = true;
     m_stats.firstSynAt = Simulator::Now();
+    Ipv4Address source;
+    uint32_t mtu = 576;
+    m_tcp->RouteSource(m_tuple.remoteAddress, m_boundnetdevice, source, mtu);
+    m_mms = mtu - 20;
     m_hasIssFloor = m_listener && m_listener->m_hasIssFloor;
     m_issFloor = m_listener ? m_listener->m_issFloor : m_issFloor;
     InitializeSend();
@@ -179,7 +183,7 @@ LifecycleTcpSocket::ProcessSynSent(Ptr<Packet> payload, const TcpHeader& h)
         ProcessSynOptions(h);
         if (flags & TcpHeader::ACK)
         {
-            AdvanceUna(ack);
+            AdvanceUna(ack, h);
         }
         m_snd.wnd = h.GetWindowSize(); // never scaled on a SYN (RFC 7323 2.2)
         m_snd.maxWnd = m_snd.wnd;
@@ -220,23 +224,6 @@ LifecycleTcpSocket::ProcessSynSent(Ptr<Packet> payload, const TcpHeader& h)
     CountDrop(LifecycleTcpDropReason::INVALID);
 }
 
-void
-LifecycleTcpSocket::ProcessSynOptions(const TcpHeader& h)
-{
-    // RFC 9293 3.7.1: with no MSS option the send MSS is 536 (MUST-15); the
-    // effective send MSS is the smaller of it and our own (MUST-16).
-    uint32_t peerMss = 536;
-    if (h.HasOption(TcpOption::MSS))
-    {
-        Ptr<const TcpOptionMSS> mss = DynamicCast<const TcpOptionMSS>(h.GetOption(TcpOption::MSS));
-        if (mss && mss->GetMSS() > 0)
-        {
-            peerMss = mss->GetMSS();
-        }
-    }
-    m_snd.mss = std::min(peerMss, m_segmentSize);
-}
-
 // ---------------------------------------------------------------------------
 // RFC 9293 3.10.7.4: the other states
 // ---------------------------------------------------------------------------
@@ -252,6 +239,15 @@ LifecycleTcpSocket::ProcessOtherStates(Ptr<Packet> payload, const TcpHeader& h)
 
     if (m_state == TIME_WAIT && syn && ReopenFromTimeWait(payload, h))
     {
+        return;
+    }
+
+    // RFC 7323 5.3 (R1): PAWS, before the sequence number check: a segment
+    // older than TS.Recent is an old duplicate from a wrapped sequence space.
+    if (PawsRejects(h))
+    {
+        CountDrop(LifecycleTcpDropReason::OUT_OF_WINDOW);
+        SendAckNow();
         return;
     }
 
@@ -278,6 +274,9 @@ LifecycleTcpSocket::ProcessOtherStates(Ptr<Packet> payload, const TcpHeader& h)
         SendAckNow();
         return;
     }
+
+    // RFC 7323 4.3 (R3): an acceptable segment may update TS.Recent.
+    UpdateTsRecent(h, h.GetSequenceNumber());
 
     // Second, check the RST bit.
     if (flags & TcpHeader::RST)
@@ -321,7 +320,7 @@ LifecycleTcpSocket::ProcessOtherStates(Ptr<Packet> payload, const TcpHeader& h)
         return;
     }
     bool finInOrder = fin && seq == m_rcv.nxt;
-    if (!ProcessAck(h, seq, finInOrder))
+    if (!ProcessAck(h, seq, payload->GetSize(), finInOrder))
     {
         return;
     }
@@ -536,7 +535,10 @@ LifecycleTcpSocket::OurFinAcked() const
 }
 
 bool
-LifecycleTcpSocket::ProcessAck(const TcpHeader& h, SequenceNumber32 seq, bool finInOrder)
+LifecycleTcpSocket::ProcessAck(const TcpHeader& h,
+                               SequenceNumber32 seq,
+                               uint32_t payloadSize,
+                               bool finInOrder)
 {
     LifecycleTcpCause cause = LifecycleTcpCause::Segment(h.GetFlags());
     SequenceNumber32 ack = h.GetAckNumber();
@@ -551,7 +553,7 @@ LifecycleTcpSocket::ProcessAck(const TcpHeader& h, SequenceNumber32 seq, bool fi
             m_snd.maxWnd = std::max(m_snd.maxWnd, m_snd.wnd);
             m_snd.wl1 = seq;
             m_snd.wl2 = ack;
-            AdvanceUna(ack);
+            AdvanceUna(ack, h);
             OnEstablished(cause);
             return m_state != CLOSED;
         }
@@ -577,13 +579,42 @@ LifecycleTcpSocket::ProcessAck(const TcpHeader& h, SequenceNumber32 seq, bool fi
         SendAckNow();
         return false;
     }
+    // RFC 5681 2: a duplicate ACK acknowledges nothing new, carries no data,
+    // no SYN or FIN, leaves the window as it was, while data is outstanding.
+    uint32_t segWnd = static_cast<uint32_t>(h.GetWindowSize()) << m_snd.windShift;
+    bool duplicate = ack == m_snd.una && m_snd.max > m_snd.una && payloadSize == 0
+                     && !(h.GetFlags() & (TcpHeader::SYN | TcpHeader::FIN)) && segWnd == m_snd.wnd;
     if (m_snd.una < ack)
     {
-        AdvanceUna(ack);
+        uint32_t acked = static_cast<uint32_t>(ack - m_snd.una);
+        bool recovering = m_inRecovery;
+        // RFC 6582 3.2 (5): within fast recovery only the first partial ACK
+        // restarts the retransmission timer.
+        AdvanceUna(ack, h, !recovering || m_firstPartialAck || ack >= m_recover);
+        if (recovering)
+        {
+            OnRecoveryAck(ack, acked);
+        }
+        else
+        {
+            m_dupAcks = 0;
+            m_cc->OnAck(m_ccState, acked); // slow start or congestion avoidance
+            UpdateCongestionTraces();
+        }
+    }
+    else if (duplicate)
+    {
+        OnDuplicateAck();
     }
     if (m_snd.una <= ack)
     {
         UpdateSendWindow(h, seq);
+        if (m_snd.wnd > 0 && m_persistTimer.IsRunning())
+        {
+            // The window opened: no more probes (RFC 9293 3.8.6.1).
+            m_persistTimer.Stop();
+            m_persistBackoff = 0;
+        }
     }
 
     switch (m_state)
@@ -620,27 +651,21 @@ LifecycleTcpSocket::ProcessAck(const TcpHeader& h, SequenceNumber32 seq, bool fi
 }
 
 void
-LifecycleTcpSocket::AdvanceUna(SequenceNumber32 ack)
+LifecycleTcpSocket::AdvanceUna(SequenceNumber32 ack, const TcpHeader& h, bool restartTimer)
 {
-    uint32_t ackedOctets = static_cast<uint32_t>(ack - m_snd.una);
-    if (States::In(m_state, States::SYNCHRONIZED) && m_snd.una > m_snd.iss)
-    {
-        m_cc->OnAck(m_ccState, ackedOctets);
-        UpdateCongestionTraces();
-    }
     uint32_t freed = m_txBuffer.DiscardUpTo(ack);
     m_stats.bytesAcked += freed;
-    // Karn's algorithm (MUST-18): only a segment that was never retransmitted
-    // gives an RTT sample; RFC 6298 (2.2) and (2.3).
-    if (m_rttTiming && ack >= m_rttSeq)
+    if (m_tsOn)
     {
-        Time sample = Simulator::Now() - m_rttSentAt;
-        m_rtt.Sample(sample);
+        // RFC 7323 4.1: new data acknowledged, an RTT sample from the echo.
+        SampleRttFromTimestamp(h);
+    }
+    else if (m_rttTiming && ack >= m_rttSeq)
+    {
+        // Karn's algorithm (MUST-18): only a segment that was never
+        // retransmitted gives an RTT sample; RFC 6298 (2.2) and (2.3).
+        TakeRttSample(Simulator::Now() - m_rttSentAt);
         m_rttTiming = false;
-        ++m_stats.rttSamples;
-        m_stats.rttSum += sample;
-        m_stats.rttMin = std::min(m_stats.rttMin, sample);
-        m_stats.rttMax = std::max(m_stats.rttMax, sample);
     }
     m_snd.una = ack;
     if (m_snd.nxt < m_snd.una)
@@ -654,7 +679,7 @@ LifecycleTcpSocket::AdvanceUna(SequenceNumber32 ack)
     {
         m_rtxTimer.Stop();
     }
-    else
+    else if (restartTimer)
     {
         StartRetransmissionTimer();
     }
@@ -697,11 +722,13 @@ LifecycleTcpSocket::ProcessText(Ptr<Packet> payload, SequenceNumber32 seq, const
         EnterClosed(LifecycleTcpCause::Segment(h.GetFlags()), LifecycleTcpEnd::RESET_BY_US, true);
         return;
     }
+    bool atEdge = seq == m_rcv.nxt && m_rxBuffer.OutOfOrderBytes() == 0;
     uint32_t advanced = m_rxBuffer.Insert(seq, payload);
     m_rcv.nxt = m_rxBuffer.NextSequence();
     // The text is acknowledged: "Send an acknowledgment of the form
-    // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>", piggybacked where possible.
-    m_ackOwed = true;
+    // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>", piggybacked where possible --
+    // at once or a little later.
+    ScheduleAck(atEdge && m_rxBuffer.OutOfOrderBytes() == 0);
     if (advanced > 0)
     {
         m_stats.bytesReceived += advanced;
@@ -713,6 +740,31 @@ LifecycleTcpSocket::ProcessText(Ptr<Packet> payload, SequenceNumber32 seq, const
         {
             NotifyDataRecv();
         }
+    }
+}
+
+void
+LifecycleTcpSocket::ScheduleAck(bool inOrder)
+{
+    if (!inOrder)
+    {
+        // RFC 5681 4.2: acknowledge at once a segment out of order (a
+        // duplicate ACK that drives fast retransmit) or one that fills a gap.
+        m_ackOwed = true;
+        return;
+    }
+    // RFC 9293 3.8.6.3: delay the ACK (SHLD-18), but acknowledge at least
+    // every second full-sized segment (SHLD-19) -- every DelAckCount
+    // segments -- and never wait 0.5 s or more (MUST-40).
+    ++m_unackedSegments;
+    if (m_unackedSegments >= m_delAckMaxCount)
+    {
+        m_ackOwed = true;
+        return;
+    }
+    if (!m_delAckTimer.IsRunning())
+    {
+        m_delAckTimer.Start(std::min(m_delAckTimeout, MilliSeconds(499)));
     }
 }
 

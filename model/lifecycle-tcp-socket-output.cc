@@ -11,7 +11,6 @@
 
 #include "ns3/log.h"
 #include "ns3/simulator.h"
-#include "ns3/tcp-option-rfc793.h"
 
 #include <algorithm>
 
@@ -40,17 +39,23 @@ LifecycleTcpSocket::SendPending()
     while (true)
     {
         SequenceNumber32 dataEnd = m_txBuffer.TailSequence();
-        uint32_t unsent = dataEnd > m_snd.nxt ? static_cast<uint32_t>(dataEnd - m_snd.nxt) : 0;
-        // What the peer's window and the congestion window let us have in flight.
+        // D: queued, not yet sent. U: the usable window, SND.UNA + SND.WND -
+        // SND.NXT, here also bounded by cwnd; never negative, even when the
+        // peer shrank its window (MUST-34): then no new data goes (SHLD-15).
+        uint32_t queued = dataEnd > m_snd.nxt ? static_cast<uint32_t>(dataEnd - m_snd.nxt) : 0;
         uint32_t window = std::min(m_snd.wnd, m_ccState.cwnd);
         SequenceNumber32 windowEnd = m_snd.una + window;
         uint32_t usable = windowEnd > m_snd.nxt ? static_cast<uint32_t>(windowEnd - m_snd.nxt) : 0;
-        uint32_t len = std::min({unsent, usable, m_snd.mss});
+        uint32_t len = std::min({queued, usable, m_snd.mss});
         // The FIN goes with the last byte before it, or alone once all data is sent.
         bool fin = m_finQueued && m_snd.nxt <= m_finSeq && m_snd.nxt + len == m_finSeq;
         if (len == 0 && !fin)
         {
             break;
+        }
+        if (len > 0 && len < m_snd.mss && !MaySendShort(len, queued))
+        {
+            break; // silly-window avoidance or Nagle holds it back
         }
         uint8_t flags = TcpHeader::ACK;
         if (fin)
@@ -74,9 +79,10 @@ LifecycleTcpSocket::SendPending()
         Ptr<Packet> payload = len > 0 ? m_txBuffer.Copy(m_snd.nxt, len) : Create<Packet>();
         SequenceNumber32 seq = m_snd.nxt;
         uint32_t segLen = len + (fin ? 1 : 0);
-        if (!retransmission && !m_rttTiming)
+        if (!retransmission && !m_rttTiming && !m_tsOn)
         {
-            // Time this segment for an RTT sample (one at a time, RFC 6298 (3)).
+            // Without timestamps, time one segment at a time for an RTT sample
+            // (RFC 6298 (3), Karn's algorithm MUST-18).
             m_rttTiming = true;
             m_rttSeq = seq + segLen;
             m_rttSentAt = Simulator::Now();
@@ -103,10 +109,26 @@ LifecycleTcpSocket::SendPending()
             break;
         }
     }
+    StartPersistTimerIfNeeded();
     if (!sentSomething && m_ackOwed)
     {
         SendAckNow();
     }
+}
+
+bool
+LifecycleTcpSocket::MaySendShort(uint32_t len, uint32_t queued) const
+{
+    // RFC 9293 3.8.6.2.1 (MUST-38): a segment shorter than Eff.snd.MSS goes
+    // only if (2) all queued data fits in it, or (3) it is at least half of
+    // the largest window the peer ever offered -- and, with the Nagle
+    // algorithm (3.7.4, the bracketed "SND.NXT = SND.UNA"), only when nothing
+    // is outstanding. TcpNoDelay turns Nagle off (MUST-17). (4), the override
+    // timeout, is the persist timer.
+    bool allQueued = len == queued;
+    bool halfMaxWindow = m_snd.maxWnd > 0 && len >= m_snd.maxWnd / 2;
+    bool nothingOutstanding = m_snd.nxt == m_snd.una;
+    return (allQueued || halfMaxWindow) && (m_noDelay || nothingOutstanding);
 }
 
 void
@@ -118,16 +140,18 @@ LifecycleTcpSocket::SendSegment(SequenceNumber32 seq, uint8_t flags, Ptr<Packet>
     h.SetSequenceNumber(seq);
     if (flags & TcpHeader::ACK)
     {
+        // Any segment with an ACK acknowledges all that arrived: nothing
+        // more is owed (the delayed ACK, if pending, is this one).
         h.SetAckNumber(m_rcv.nxt);
         m_ackOwed = false;
+        m_unackedSegments = 0;
+        m_delAckTimer.Stop();
+        m_lastAckSent = m_rcv.nxt;
     }
     h.SetFlags(flags);
+    AddOptions(h, flags);
     if (flags & TcpHeader::SYN)
     {
-        // RFC 9293 3.7.1: send an MSS option in every SYN (SHLD-5, MAY-3).
-        Ptr<TcpOptionMSS> mss = CreateObject<TcpOptionMSS>();
-        mss->SetMSS(static_cast<uint16_t>(std::min<uint32_t>(m_segmentSize, 65535)));
-        h.AppendOption(mss);
         // The window of a SYN is never scaled (RFC 7323 2.2).
         uint32_t free = m_rxBuffer.FreeSpace();
         uint16_t wnd = static_cast<uint16_t>(std::min<uint32_t>(free, 65535));
@@ -217,7 +241,8 @@ LifecycleTcpSocket::SendSyn()
         {
             m_stats.firstSynAt = Simulator::Now();
         }
-        // The handshake's round trip is the first RTT sample (RFC 6298 (2.2)).
+        // The handshake's round trip is the first RTT sample (RFC 6298 (2.2));
+        // with timestamps it comes from the echo instead.
         m_rttTiming = true;
         m_rttSeq = m_snd.iss + 1;
         m_rttSentAt = Simulator::Now();
@@ -262,7 +287,10 @@ LifecycleTcpSocket::RecordRetransmission(LifecycleTcpRetxKind kind,
                                          uint32_t length)
 {
     ++m_stats.retransmissions[static_cast<size_t>(kind)];
-    m_stats.bytesRetransmitted += length;
+    if (kind != LifecycleTcpRetxKind::WINDOW_PROBE)
+    {
+        m_stats.bytesRetransmitted += length; // a probe's octet is new data
+    }
     m_retransmissionTrace(LifecycleTcpRetransmission{kind, seq, length, CurrentRto(), m_backoff});
 }
 

@@ -94,6 +94,21 @@ LifecycleTcpSocket::GetTypeId()
                           TimeValue(MilliSeconds(1)),
                           MakeTimeAccessor(&LifecycleTcpSocket::m_clockGranularity),
                           MakeTimeChecker(Time(0)))
+            .AddAttribute("WindowScaling",
+                          "Offer the window scale option (RFC 7323 2), used when both SYNs "
+                          "carry it; needed for windows above 64 KiB. Linux and ns-3's native "
+                          "TCP offer it by default.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LifecycleTcpSocket::m_winScaleEnabled),
+                          MakeBooleanChecker())
+            .AddAttribute("Timestamps",
+                          "Offer the timestamps option (RFC 7323 3), used when both SYNs carry "
+                          "it: RTT samples from echoed timestamps (4.1) and protection against "
+                          "wrapped sequence numbers, PAWS (5). It costs 12 bytes of every "
+                          "segment's text (MUST-16). Linux and ns-3's native TCP offer it.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LifecycleTcpSocket::m_timestampsEnabled),
+                          MakeBooleanChecker())
             .AddAttribute("CongestionControl",
                           "Congestion control algorithm (a LifecycleTcpCongestionOps): its "
                           "window growth and its response to loss.",
@@ -141,8 +156,7 @@ LifecycleTcpSocket::LifecycleTcpSocket()
     : m_socketId(g_nextSocketId++)
 {
     NS_LOG_FUNCTION(this);
-    m_rtxTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnRetransmissionTimeout, this));
-    m_timeWaitTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnTimeWaitTimeout, this));
+    SetTimerFunctions();
 }
 
 LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener)
@@ -167,6 +181,8 @@ LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener)
     , m_minRto(listener.m_minRto)
     , m_maxRto(listener.m_maxRto)
     , m_clockGranularity(listener.m_clockGranularity)
+    , m_winScaleEnabled(listener.m_winScaleEnabled)
+    , m_timestampsEnabled(listener.m_timestampsEnabled)
     , m_ccTypeId(listener.m_ccTypeId)
     , m_node(listener.m_node)
     , m_tcp(listener.m_tcp)
@@ -176,8 +192,16 @@ LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener)
     m_shutdownSend(listener.m_shutdownSend) // a listener's "never send" holds for its forks
 {
     NS_LOG_FUNCTION(this);
+    SetTimerFunctions();
+}
+
+void
+LifecycleTcpSocket::SetTimerFunctions()
+{
     m_rtxTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnRetransmissionTimeout, this));
     m_timeWaitTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnTimeWaitTimeout, this));
+    m_persistTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnPersistTimeout, this));
+    m_delAckTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnDelayedAckTimeout, this));
 }
 
 LifecycleTcpSocket::~LifecycleTcpSocket()
@@ -366,6 +390,15 @@ LifecycleTcpSocket::InitializeSend()
     m_backoff = 0;
     m_synTransmissions = 0;
     m_rttTiming = false;
+    m_persistBackoff = 0;
+    m_unackedSegments = 0;
+    m_wsOn = false;
+    m_tsOn = false;
+    m_tsOffset = m_snd.iss.GetValue(); // a per-connection offset (RFC 7323 7.1)
+    m_lastAckSent = SequenceNumber32(0);
+    m_dupAcks = 0;
+    m_inRecovery = false;
+    m_recover = m_snd.iss; // RFC 6582 3.2 (1): "recover" starts at ISS
     ObjectFactory ccFactory;
     ccFactory.SetTypeId(m_ccTypeId);
     m_cc = ccFactory.Create<LifecycleTcpCongestionOps>();
@@ -510,14 +543,18 @@ LifecycleTcpSocket::Connect(const Address& address)
         return -1;
     }
     Ipv4Address local = m_tuple.localAddress;
+    Ipv4Address routeSource;
+    uint32_t mtu = 0;
+    if (!m_tcp->RouteSource(remote, m_boundnetdevice, routeSource, mtu))
+    {
+        m_errno = ERROR_NOROUTETOHOST;
+        return -1;
+    }
     if (local.IsAny())
     {
-        if (!m_tcp->RouteSource(remote, m_boundnetdevice, local))
-        {
-            m_errno = ERROR_NOROUTETOHOST;
-            return -1;
-        }
+        local = routeSource;
     }
+    m_mms = mtu - 20; // MMS_S: the largest IP payload the path takes (RFC 9293 3.7.1)
     uint16_t port =
         m_bound ? m_tuple.localPort : m_tcp->PickConnectPort(local, remote, inet.GetPort());
     if (port == 0)

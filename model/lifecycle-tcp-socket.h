@@ -6,8 +6,12 @@
  *   lifecycle-tcp-socket.cc         user calls (RFC 9293 3.10.1 - 3.10.6), the
  *                                   one place that changes state, attributes
  *   lifecycle-tcp-socket-input.cc   SEGMENT ARRIVES (3.10.7), step by step
- *   lifecycle-tcp-socket-output.cc  building and sending segments
- *   lifecycle-tcp-socket-timers.cc  timeouts (3.10.8): retransmission, TIME_WAIT
+ *   lifecycle-tcp-socket-output.cc  building and sending segments: windows,
+ *                                   Nagle, silly-window avoidance, ACK timing
+ *   lifecycle-tcp-socket-options.cc TCP options: MSS, window scale, timestamps
+ *   lifecycle-tcp-socket-recovery.cc loss recovery: fast retransmit, NewReno
+ *   lifecycle-tcp-socket-timers.cc  timeouts (3.10.8): retransmission,
+ *                                   persist, delayed ACK, TIME_WAIT
  * The pieces with a life of their own are separate classes: send buffer,
  * receive buffer, RTT estimator, timer, demultiplexer, ISN generator.
  */
@@ -193,6 +197,8 @@ class LifecycleTcpSocket : public TcpSocket
     Time GetPersistTimeout() const override;
 
     // ---- lifecycle-tcp-socket.cc: state and user calls ----
+    /// \brief Point each timer at its expiry handler.
+    void SetTimerFunctions();
     /**
      * \brief The one place where the state changes: logs, fires the State
      * and Transition traces, stamps the statistics, and releases the
@@ -259,22 +265,69 @@ class LifecycleTcpSocket : public TcpSocket
      * \brief Fifth step: the ACK field.
      * \param h the header
      * \param seq SEG.SEQ after trimming
+     * \param payloadSize text bytes after trimming
      * \param finInOrder the segment also carries the peer's FIN, at RCV.NXT
      * \return false when the segment must be dropped now
      */
-    bool ProcessAck(const TcpHeader& h, SequenceNumber32 seq, bool finInOrder);
-    /// \brief Advance SND.UNA to \p ack: free acked bytes, take an RTT sample, restart the timer.
-    void AdvanceUna(SequenceNumber32 ack);
+    bool ProcessAck(const TcpHeader& h,
+                    SequenceNumber32 seq,
+                    uint32_t payloadSize,
+                    bool finInOrder);
+    /**
+     * \brief Advance SND.UNA to \p ack: free acked bytes, take an RTT sample,
+     * restart or stop the retransmission timer.
+     * \param ack the new SND.UNA
+     * \param h the acknowledging segment (its timestamps give the RTT sample)
+     * \param restartTimer restart the timer if data remains outstanding
+     */
+    void AdvanceUna(SequenceNumber32 ack, const TcpHeader& h, bool restartTimer = true);
     /// \brief Update SND.WND from a segment (the SND.WL1/SND.WL2 rule).
     void UpdateSendWindow(const TcpHeader& h, SequenceNumber32 seq);
     /// \brief Seventh step: the segment text.
     void ProcessText(Ptr<Packet> payload, SequenceNumber32 seq, const TcpHeader& h);
     /// \brief Eighth step: the FIN bit, once every byte before it arrived.
     void ProcessFin(const TcpHeader& h);
-    /// \brief Read the options of a SYN (MSS).
-    void ProcessSynOptions(const TcpHeader& h);
+    /**
+     * \brief Text arrived: acknowledge now or delay the ACK (RFC 9293
+     * 3.8.6.3, RFC 5681 4.2).
+     * \param inOrder the text started at RCV.NXT and nothing is held out of order
+     */
+    void ScheduleAck(bool inOrder);
     /// \return true when our FIN is sent and acknowledged
     bool OurFinAcked() const;
+
+    // ---- lifecycle-tcp-socket-options.cc: TCP options ----
+    /// \return the window shift we offer: the smallest that fits RcvBufSize in 16 bits
+    uint8_t OfferedWindowShift() const;
+    /// \brief Add the options a segment with \p flags carries (MSS, WS, TS).
+    void AddOptions(TcpHeader& h, uint8_t flags);
+    /// \brief Read the options of the peer's SYN: MSS, window scale, timestamps.
+    void ProcessSynOptions(const TcpHeader& h);
+    /// \brief Set the effective send MSS (MUST-16) from the peer's MSS and our path.
+    void UpdateEffectiveMss(uint32_t peerMss);
+    /**
+     * \brief PAWS (RFC 7323 5.3, R1): is the segment's timestamp older than TS.Recent?
+     * \return true when the segment must be rejected as an old duplicate
+     */
+    bool PawsRejects(const TcpHeader& h) const;
+    /// \brief RFC 7323 4.3 (R3): remember the segment's TSval as TS.Recent.
+    void UpdateTsRecent(const TcpHeader& h, SequenceNumber32 seq);
+    /// \brief RFC 7323 4.1: an RTT sample from the echoed timestamp.
+    void SampleRttFromTimestamp(const TcpHeader& h);
+    /// \return our timestamp clock: milliseconds plus the connection's offset
+    uint32_t TsNow() const;
+    /// \brief Take one RTT sample into the estimator and the statistics.
+    void TakeRttSample(Time sample);
+
+    // ---- lifecycle-tcp-socket-recovery.cc: loss recovery ----
+    /// \brief A duplicate ACK arrived (RFC 5681 2, 3.2).
+    void OnDuplicateAck();
+    /// \brief New data acknowledged while in fast recovery (RFC 6582 3.2).
+    void OnRecoveryAck(SequenceNumber32 ack, uint32_t ackedOctets);
+    /// \brief Resend the segment at SND.UNA without moving SND.NXT.
+    void RetransmitFirstSegment(LifecycleTcpRetxKind dataKind);
+    /// \brief Leave fast recovery (after an RTO or a full ACK).
+    void ResetRecovery();
 
     // ---- lifecycle-tcp-socket-output.cc: sending ----
     /**
@@ -294,6 +347,15 @@ class LifecycleTcpSocket : public TcpSocket
     void SendAckNow();
     /// \brief Send the SYN (SYN_SENT) or SYN,ACK (SYN_RCVD) at ISS.
     void SendSyn();
+    /**
+     * \brief Sender silly-window avoidance and Nagle (RFC 9293 3.8.6.2.1,
+     * MUST-38; 3.7.4, MUST-17): may a short segment of \p len bytes go now?
+     * \param len bytes that fit
+     * \param queued D, bytes queued and not yet sent
+     */
+    bool MaySendShort(uint32_t len, uint32_t queued) const;
+    /// \return bytes sent and not acknowledged
+    uint32_t FlightSize() const;
     /// \brief <SEQ=seq><CTL=RST> (plus <ACK=ack> when \p withAck).
     void SendReset(SequenceNumber32 seq, SequenceNumber32 ack, bool withAck);
     /// \return the window to advertise in SEG.WND (never moving the right edge left)
@@ -306,6 +368,13 @@ class LifecycleTcpSocket : public TcpSocket
     void StartRetransmissionTimer();
     /// \brief RETRANSMISSION TIMEOUT (RFC 9293 3.10.8, RFC 6298 (5.4)-(5.7)).
     void OnRetransmissionTimeout();
+    /// \brief Start the persist timer if the window keeps queued data waiting.
+    void StartPersistTimerIfNeeded();
+    /// \brief Persist timer: send a window probe, or force out data held back
+    /// by silly-window avoidance (RFC 9293 3.8.6.1, 3.8.6.2.1 (4)).
+    void OnPersistTimeout();
+    /// \brief Delayed-ACK timer: the ACK goes now (MUST-40: within 0.5 s).
+    void OnDelayedAckTimeout();
     /// \brief Enter TIME_WAIT: start 2*MSL, stop the other timers (3.10.7.4, eighth step).
     void EnterTimeWait(LifecycleTcpCause cause);
     /// \brief TIME-WAIT TIMEOUT (RFC 9293 3.10.8).
@@ -337,6 +406,8 @@ class LifecycleTcpSocket : public TcpSocket
     Time m_minRto{Seconds(1)};                //!< MinRto
     Time m_maxRto{Seconds(60)};               //!< MaxRto
     Time m_clockGranularity{MilliSeconds(1)}; //!< ClockGranularity (G of RFC 6298)
+    bool m_winScaleEnabled{true};             //!< WindowScaling (RFC 7323 2)
+    bool m_timestampsEnabled{true};           //!< Timestamps (RFC 7323 3)
     TypeId m_ccTypeId;                        //!< CongestionControl
 
     // ---- identity ----
@@ -369,6 +440,16 @@ class LifecycleTcpSocket : public TcpSocket
     bool m_closeNotified{false};      //!< NormalClose delivered (the peer's FIN)
     bool m_resetNotified{false};      //!< ErrorClose delivered (reset or timeout)
     bool m_ackOwed{false};            //!< an ACK must go out with the next output
+    uint32_t m_unackedSegments{0};    //!< in-order segments received since our last ACK
+
+    // ---- options (RFC 7323) ----
+    bool m_wsOn{false};                //!< window scaling negotiated
+    bool m_tsOn{false};                //!< timestamps negotiated
+    Time m_tsRecentStamp;              //!< when TS.Recent was last set (RFC 7323 5.5)
+    uint32_t m_tsRecent{0};            //!< TS.Recent
+    uint32_t m_tsOffset{0};            //!< added to our millisecond clock in TSval
+    SequenceNumber32 m_lastAckSent{0}; //!< Last.ACK.sent
+    uint32_t m_mms{0};                 //!< MMS_S: largest IP payload on the path (MTU - 20)
 
     // ---- queues ----
     LifecycleTcpSendBuffer m_txBuffer;    //!< bytes from SND.UNA on
@@ -383,6 +464,15 @@ class LifecycleTcpSocket : public TcpSocket
     Time m_rttSentAt;                  //!< when it was sent
     LifecycleTcpTimer m_rtxTimer;      //!< retransmission timer
     LifecycleTcpTimer m_timeWaitTimer; //!< 2*MSL
+    LifecycleTcpTimer m_persistTimer;  //!< zero-window probes, SWS override
+    uint32_t m_persistBackoff{0};      //!< probes sent without the window opening
+    LifecycleTcpTimer m_delAckTimer;   //!< delayed ACK
+
+    // ---- loss recovery (RFC 5681, RFC 6582) ----
+    uint32_t m_dupAcks{0};         //!< consecutive duplicate ACKs
+    bool m_inRecovery{false};      //!< in fast recovery
+    bool m_firstPartialAck{false}; //!< no partial ACK seen yet in this recovery
+    SequenceNumber32 m_recover{0}; //!< "recover": SND.MAX when recovery began
 
     // ---- congestion control ----
     Ptr<LifecycleTcpCongestionOps> m_cc;   //!< the algorithm

@@ -79,10 +79,15 @@ void
 TwoNodeNetwork::Build(Options options)
 {
     m_nodes.Create(2);
-    PointToPointHelper link;
-    link.SetDeviceAttribute("DataRate", StringValue(options.rate));
-    link.SetChannelAttribute("Delay", TimeValue(options.delay));
-    m_devices = link.Install(m_nodes);
+    LifecycleImpairedLinkHelper link;
+    link.SetDataRate(DataRate(options.rate));
+    link.SetDelay(options.delay);
+    link.SetQueueSize(options.queuePackets);
+    link.SetLoss(options.lossAToB, options.lossBToA);
+    link.SetReordering(options.reorder, options.reorderDelay);
+    link.SetDuplication(options.duplicate, MicroSeconds(100));
+    m_devices = link.Install(m_nodes.Get(0), m_nodes.Get(1));
+    link.AssignStreams(options.stream);
     LifecycleTcpStackHelper lifecycle;
     if (options.nativeB)
     {

@@ -72,10 +72,17 @@ class TwoNodeNetwork
     /// Link parameters.
     struct Options
     {
-        std::string rate{"10Mbps"};   //!< link rate
-        Time delay{MilliSeconds(10)}; //!< one-way propagation delay
-        bool nativeB{false};          //!< B runs ns-3's native TCP instead
-        bool realIss{false};          //!< keep the RFC 6528 generator (no test ISSs)
+        std::string rate{"10Mbps"};         //!< link rate
+        Time delay{MilliSeconds(10)};       //!< one-way propagation delay
+        bool nativeB{false};                //!< B runs ns-3's native TCP instead
+        bool realIss{false};                //!< keep the RFC 6528 generator (no test ISSs)
+        double lossAToB{0};                 //!< random loss of packets from A
+        double lossBToA{0};                 //!< random loss of packets from B
+        double reorder{0};                  //!< probability a packet is held back
+        Time reorderDelay{MilliSeconds(5)}; //!< how long
+        double duplicate{0};                //!< probability a packet arrives twice
+        uint32_t queuePackets{100};         //!< device queue size
+        int64_t stream{1000};               //!< first random stream of the link
     };
 
     TwoNodeNetwork();
