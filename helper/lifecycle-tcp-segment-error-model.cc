@@ -194,6 +194,16 @@ LifecycleTcpSegmentErrorModel::DropRange(LifecycleTcpSegmentMatch match,
     m_rules.push_back(rule);
 }
 
+void
+LifecycleTcpSegmentErrorModel::DropContaining(uint32_t seq, uint32_t n)
+{
+    Rule rule;
+    rule.bySequence = true;
+    rule.sequence = seq;
+    rule.occurrences.insert(n);
+    m_rules.push_back(rule);
+}
+
 uint32_t
 LifecycleTcpSegmentErrorModel::GetDropCount() const
 {
@@ -209,9 +219,13 @@ LifecycleTcpSegmentErrorModel::DoCorrupt(Ptr<Packet> p)
         return false;
     }
     bool drop = false;
+    uint32_t segLen = seg.payloadBytes + ((seg.flags & TcpHeader::SYN) ? 1 : 0)
+                      + ((seg.flags & TcpHeader::FIN) ? 1 : 0);
     for (auto& rule : m_rules)
     {
-        if (rule.match.Matches(seg.flags, seg.payloadBytes))
+        bool matches = rule.bySequence ? rule.sequence - seg.seq < segLen // wrap-safe
+                                       : rule.match.Matches(seg.flags, seg.payloadBytes);
+        if (matches)
         {
             ++rule.seen;
             if (rule.occurrences.count(rule.seen))

@@ -78,6 +78,12 @@ class LifecycleTcpSegmentErrorModel : public ErrorModel
      */
     void DropRange(LifecycleTcpSegmentMatch match, uint32_t first, uint32_t count);
 
+    /**
+     * \brief Drop occurrence \p n of segments whose sequence space contains
+     * \p seq (its text, or its SYN or FIN).
+     */
+    void DropContaining(uint32_t seq, uint32_t n = 1);
+
     /// \return segments dropped so far
     uint32_t GetDropCount() const;
 
@@ -89,6 +95,8 @@ class LifecycleTcpSegmentErrorModel : public ErrorModel
     struct Rule
     {
         LifecycleTcpSegmentMatch match; //!< pattern
+        bool bySequence{false};         //!< match on a sequence number instead
+        uint32_t sequence{0};           //!< the sequence number
         std::set<uint32_t> occurrences; //!< 1-based occurrences to drop
         uint32_t seen{0};               //!< matching segments seen
     };

@@ -55,6 +55,14 @@ LifecycleTcpSocket::ReceiveSegment(Ptr<Packet> payload,
     {
         SendPending();
     }
+    if (m_sendSpaceFreed)
+    {
+        m_sendSpaceFreed = false;
+        if (!m_shutdownSend && GetTxAvailable() > 0)
+        {
+            NotifySend(GetTxAvailable());
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -480,6 +488,12 @@ void
 LifecycleTcpSocket::ProcessReset(const TcpHeader& h)
 {
     LifecycleTcpCause cause = LifecycleTcpCause::Segment(h.GetFlags());
+    if (m_state == TIME_WAIT && m_rfc1337)
+    {
+        // RFC 1337 TW-2: no TIME-WAIT assassination.
+        CountDrop(LifecycleTcpDropReason::INVALID);
+        return;
+    }
     if (m_challengeAck && h.GetSequenceNumber() != m_rcv.nxt)
     {
         // RFC 5961 3.2: in the window but not exactly RCV.NXT: challenge ACK.
@@ -518,11 +532,16 @@ LifecycleTcpSocket::ProcessReset(const TcpHeader& h)
             EnterClosed(cause, LifecycleTcpEnd::RESET_BY_PEER, true);
             NotifyAborted();
             return;
+        case TIME_WAIT:
+            // (TIME_WAIT, rcv RST) -> CLOSED: TIME_WAIT ends early (RFC 1337's
+            // "TIME-WAIT assassination"); both FINs were acknowledged, so the
+            // connection itself closed normally.
+            EnterClosed(cause, LifecycleTcpEnd::CLOSED_NORMALLY, true);
+            return;
         case CLOSING:
         case LAST_ACK:
-        case TIME_WAIT:
         default:
-            // (CLOSING | LAST_ACK | TIME_WAIT, rcv RST) -> CLOSED.
+            // (CLOSING | LAST_ACK, rcv RST) -> CLOSED.
             EnterClosed(cause, LifecycleTcpEnd::RESET_BY_PEER, true);
             return;
     }
@@ -571,7 +590,12 @@ LifecycleTcpSocket::ProcessAck(const TcpHeader& h,
         SendAckNow();
         return false;
     }
-    if (ack > m_snd.max)
+    SequenceNumber32 highestSent = m_snd.max;
+    if (m_probeEnd > highestSent && m_snd.nxt == m_snd.una)
+    {
+        highestSent = m_probeEnd; // a window probe's octet may be acknowledged
+    }
+    if (ack > highestSent)
     {
         // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then
         // send an ACK, drop the segment, and return."
@@ -580,9 +604,10 @@ LifecycleTcpSocket::ProcessAck(const TcpHeader& h,
         return false;
     }
     // RFC 5681 2: a duplicate ACK acknowledges nothing new, carries no data,
-    // no SYN or FIN, leaves the window as it was, while data is outstanding.
+    // no SYN or FIN, leaves the window as it was, while data is outstanding
+    // (below SND.NXT: the ACKs of zero-window probes are not duplicates).
     uint32_t segWnd = static_cast<uint32_t>(h.GetWindowSize()) << m_snd.windShift;
-    bool duplicate = ack == m_snd.una && m_snd.max > m_snd.una && payloadSize == 0
+    bool duplicate = ack == m_snd.una && m_snd.nxt > m_snd.una && payloadSize == 0
                      && !(h.GetFlags() & (TcpHeader::SYN | TcpHeader::FIN)) && segWnd == m_snd.wnd;
     if (m_snd.una < ack)
     {
@@ -672,6 +697,10 @@ LifecycleTcpSocket::AdvanceUna(SequenceNumber32 ack, const TcpHeader& h, bool re
     {
         m_snd.nxt = m_snd.una; // after a go-back, the peer had more than we resent
     }
+    if (m_snd.max < m_snd.una)
+    {
+        m_snd.max = m_snd.una; // the peer took a window probe's octet
+    }
     m_backoff = 0;
     // RFC 6298 (5.2): all outstanding data acknowledged: stop the timer;
     // (5.3): new data acknowledged: restart it with the current RTO.
@@ -683,9 +712,12 @@ LifecycleTcpSocket::AdvanceUna(SequenceNumber32 ack, const TcpHeader& h, bool re
     {
         StartRetransmissionTimer();
     }
-    if (freed > 0 && !m_shutdownSend && GetTxAvailable() > 0)
+    if (freed > 0)
     {
-        NotifySend(GetTxAvailable());
+        // Told at the end of the segment's processing, never from here: the
+        // application's Send() would run SendPending() with congestion state
+        // (an inflated recovery cwnd) that this ACK has not yet updated.
+        m_sendSpaceFreed = true;
     }
 }
 

@@ -200,6 +200,14 @@ LifecycleTcpSocket::SampleRttFromTimestamp(const TcpHeader& h)
     {
         return;
     }
+    if (m_retxTsValid && static_cast<int32_t>(ts->GetEcho() - m_retxTs) < 0)
+    {
+        // Karn's principle for timestamps: an echo older than our last
+        // retransmission may be that of the original, answered by a copy the
+        // peer had already (its ACK was lost); the "RTT" would include the
+        // whole timeout. No sample from it.
+        return;
+    }
     uint32_t elapsed = TsNow() - ts->GetEcho();
     if (elapsed > 0x7fffffff)
     {
@@ -211,6 +219,8 @@ LifecycleTcpSocket::SampleRttFromTimestamp(const TcpHeader& h)
 void
 LifecycleTcpSocket::TakeRttSample(Time sample)
 {
+    NS_LOG_LOGIC(this << " RTT sample " << sample.As(Time::MS) << ", RTO now "
+                      << m_rtt.GetRto().As(Time::MS));
     m_rtt.Sample(sample);
     ++m_stats.rttSamples;
     m_stats.rttSum += sample;

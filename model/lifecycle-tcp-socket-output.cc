@@ -287,6 +287,11 @@ LifecycleTcpSocket::RecordRetransmission(LifecycleTcpRetxKind kind,
                                          uint32_t length)
 {
     ++m_stats.retransmissions[static_cast<size_t>(kind)];
+    if (m_timestampsEnabled && kind != LifecycleTcpRetxKind::WINDOW_PROBE)
+    {
+        m_retxTs = TsNow(); // echoes older than this give no RTT sample
+        m_retxTsValid = true;
+    }
     if (kind != LifecycleTcpRetxKind::WINDOW_PROBE)
     {
         m_stats.bytesRetransmitted += length; // a probe's octet is new data

@@ -112,8 +112,13 @@ LifecycleTcpSocket::OnRetransmissionTimeout()
         NotifyAborted();
         return;
     }
+    // ssthresh falls once per loss episode (RFC 5681 (4)): not again for a
+    // backed-off timeout, nor for a timeout that interrupts a fast recovery
+    // whose ssthresh already answered this loss -- its FlightSize, inflated
+    // by the recovery, would overshoot again (Linux's tcp_enter_loss keeps it
+    // too).
     uint32_t flight = FlightSize();
-    m_cc->OnRetransmissionTimeout(m_ccState, flight, m_backoff == 0);
+    m_cc->OnRetransmissionTimeout(m_ccState, flight, m_backoff == 0 && !m_inRecovery);
     UpdateCongestionTraces();
     ResetRecovery();
     // RFC 6298 (5.5): back off the timer; (5.4): retransmit the earliest
@@ -179,14 +184,12 @@ LifecycleTcpSocket::OnPersistTimeout()
     if (m_snd.wnd == 0)
     {
         // Zero-window probe (RFC 9293 3.8.6.1, MUST-35, MUST-36): one octet
-        // of new data beyond the window. SND.NXT stays; if the window has
-        // opened, the ACK covers the octet.
+        // of new data beyond the window. SND.NXT and SND.MAX stay: the octet
+        // is sent as data when the window opens -- unless the peer took it,
+        // and its ACK covers it (m_probeEnd lets such an ACK through).
         SequenceNumber32 seq = m_snd.nxt;
         RecordRetransmission(LifecycleTcpRetxKind::WINDOW_PROBE, seq, 1);
-        if (m_snd.max < seq + 1)
-        {
-            m_snd.max = seq + 1;
-        }
+        m_probeEnd = seq + 1;
         SendSegment(
             seq, TcpHeader::ACK | (queued == 1 ? TcpHeader::PSH : 0), m_txBuffer.Copy(seq, 1));
         ++m_persistBackoff;

@@ -70,6 +70,14 @@ LifecycleTcpSocket::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&LifecycleTcpSocket::m_timeWaitReuse),
                           MakeBooleanChecker())
+            .AddAttribute("Rfc1337",
+                          "Ignore RSTs in TIME_WAIT (RFC 1337, remedy TW-2), so that a RST "
+                          "cannot end TIME_WAIT early (\"TIME-WAIT assassination\"). RFC 9293 "
+                          "lets a RST end it; Linux does too unless net.ipv4.tcp_rfc1337 is "
+                          "set.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LifecycleTcpSocket::m_rfc1337),
+                          MakeBooleanChecker())
             .AddAttribute("InitialRto",
                           "Retransmission timeout before the first RTT sample, for data and "
                           "FIN (RFC 6298 (2.1): 1 s). The SYN and SYN,ACK use ConnTimeout.",
@@ -177,6 +185,7 @@ LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener)
     , m_msl(listener.m_msl)
     , m_challengeAck(listener.m_challengeAck)
     , m_timeWaitReuse(listener.m_timeWaitReuse)
+    , m_rfc1337(listener.m_rfc1337)
     , m_initialRto(listener.m_initialRto)
     , m_minRto(listener.m_minRto)
     , m_maxRto(listener.m_maxRto)
@@ -396,6 +405,7 @@ LifecycleTcpSocket::InitializeSend()
     m_tsOn = false;
     m_tsOffset = m_snd.iss.GetValue(); // a per-connection offset (RFC 7323 7.1)
     m_lastAckSent = SequenceNumber32(0);
+    m_retxTsValid = false;
     m_dupAcks = 0;
     m_inRecovery = false;
     m_recover = m_snd.iss; // RFC 6582 3.2 (1): "recover" starts at ISS
@@ -1119,8 +1129,9 @@ LifecycleTcpSocket::GetPersistTimeout() const
 void
 LifecycleTcpSocket::UpdateCongestionTraces()
 {
-    m_cwndTrace = m_ccState.cwnd;
+    // The threshold first: a sink sees the new window after what explains it.
     m_ssThreshTrace = m_ccState.ssthresh;
+    m_cwndTrace = m_ccState.cwnd;
 }
 
 } // namespace ns3

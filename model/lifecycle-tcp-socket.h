@@ -402,6 +402,7 @@ class LifecycleTcpSocket : public TcpSocket
     Time m_msl{Seconds(120)};                 //!< Msl
     bool m_challengeAck{true};                //!< ChallengeAck (RFC 5961)
     bool m_timeWaitReuse{true};               //!< TimeWaitReuse (RFC 9293 MAY-2)
+    bool m_rfc1337{false};                    //!< Rfc1337: TIME_WAIT ignores RSTs
     Time m_initialRto{Seconds(1)};            //!< InitialRto
     Time m_minRto{Seconds(1)};                //!< MinRto
     Time m_maxRto{Seconds(60)};               //!< MaxRto
@@ -440,6 +441,7 @@ class LifecycleTcpSocket : public TcpSocket
     bool m_closeNotified{false};      //!< NormalClose delivered (the peer's FIN)
     bool m_resetNotified{false};      //!< ErrorClose delivered (reset or timeout)
     bool m_ackOwed{false};            //!< an ACK must go out with the next output
+    bool m_sendSpaceFreed{false};     //!< tell the application once the segment is processed
     uint32_t m_unackedSegments{0};    //!< in-order segments received since our last ACK
 
     // ---- options (RFC 7323) ----
@@ -449,6 +451,8 @@ class LifecycleTcpSocket : public TcpSocket
     uint32_t m_tsRecent{0};            //!< TS.Recent
     uint32_t m_tsOffset{0};            //!< added to our millisecond clock in TSval
     SequenceNumber32 m_lastAckSent{0}; //!< Last.ACK.sent
+    bool m_retxTsValid{false};         //!< m_retxTs holds a value
+    uint32_t m_retxTs{0};              //!< our TSval when we last retransmitted
     uint32_t m_mms{0};                 //!< MMS_S: largest IP payload on the path (MTU - 20)
 
     // ---- queues ----
@@ -466,6 +470,7 @@ class LifecycleTcpSocket : public TcpSocket
     LifecycleTcpTimer m_timeWaitTimer; //!< 2*MSL
     LifecycleTcpTimer m_persistTimer;  //!< zero-window probes, SWS override
     uint32_t m_persistBackoff{0};      //!< probes sent without the window opening
+    SequenceNumber32 m_probeEnd{0};    //!< one past the last probe's octet (SND.MAX stays)
     LifecycleTcpTimer m_delAckTimer;   //!< delayed ACK
 
     // ---- loss recovery (RFC 5681, RFC 6582) ----

@@ -82,7 +82,7 @@ TwoNodeNetwork::Build(Options options)
     LifecycleImpairedLinkHelper link;
     link.SetDataRate(DataRate(options.rate));
     link.SetDelay(options.delay);
-    link.SetQueueSize(options.queuePackets);
+    link.SetQueueSize(1); // the buffer is the queue disc below
     link.SetLoss(options.lossAToB, options.lossBToA);
     link.SetReordering(options.reorder, options.reorderDelay);
     link.SetDuplication(options.duplicate, MicroSeconds(100));
@@ -101,11 +101,20 @@ TwoNodeNetwork::Build(Options options)
     }
     Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
     m_interfaces = addresses.Assign(m_devices);
-    // Assign() installs an FqCoDel queue disc, which parses every TCP header it
-    // hashes with ns-3's TcpHeader -- and that aborts on a malformed option
-    // (e.g. an MSS option of length 6) before the segment ever reaches the
-    // receiver under test. The tests use the devices' plain queues.
+    // The bottleneck buffer is a pfifo_fast queue disc of queuePackets over a
+    // one-packet device queue: a host never drops its own packets silently
+    // (with flow control and no queue disc, ns-3's traffic-control layer does),
+    // and drops happen at the tail of the buffer, where its Drop trace sees
+    // them. Not the FqCoDel that Assign() installs: it hashes flows by parsing
+    // TCP headers with ns-3's TcpHeader, which aborts on a malformed option
+    // (an MSS option of length 6) before the segment reaches the receiver
+    // under test.
     TrafficControlHelper().Uninstall(m_devices);
+    TrafficControlHelper fifo;
+    fifo.SetRootQueueDisc("ns3::PfifoFastQueueDisc",
+                          "MaxSize",
+                          QueueSizeValue(QueueSize(QueueSizeUnit::PACKETS, options.queuePackets)));
+    fifo.Install(m_devices);
 
     for (char n : {'A', 'B'})
     {

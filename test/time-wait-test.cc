@@ -173,6 +173,33 @@ TEST_F(TimeWait, NewSynWithoutReuse_ChallengeAckRstThenRetrySucceeds)
     EXPECT_EQ(net.States(a2), (Strings{"CLOSED", "SYN_SENT", "ESTABLISHED"}));
 }
 
+// RFC 1337 TW-2 (attribute Rfc1337): a RST cannot end TIME_WAIT early.
+TEST_F(TimeWait, Rfc1337_RstInTimeWaitIsIgnored)
+{
+    for (bool rfc1337 : {false, true})
+    {
+        Config::SetDefault("ns3::LifecycleTcpSocket::Msl", TimeValue(Seconds(10)));
+        Config::SetDefault("ns3::LifecycleTcpSocket::Rfc1337", BooleanValue(rfc1337));
+        TwoNodeNetwork net;
+        auto c = CloseWithAFirst(net);
+        net.RunUntil(Seconds(5));
+        ASSERT_EQ(c.a->GetState(), TcpSocket::TIME_WAIT);
+        Simulator::ScheduleNow(
+            [&]()
+            {
+                net.InjectNow('B',
+                              TwoNodeNetwork::Header(
+                                  80, 1000, c.a->GetRecvVars().nxt.GetValue(), TcpHeader::RST));
+            });
+        net.RunUntil(Seconds(6));
+        EXPECT_EQ(c.a->GetState(), rfc1337 ? TcpSocket::TIME_WAIT : TcpSocket::CLOSED)
+            << "Rfc1337=" << rfc1337;
+        net.RunUntil(Seconds(30));
+        EXPECT_EQ(TimeWaitDuration(net, c.a) == Seconds(20), rfc1337);
+        Simulator::Destroy();
+    }
+}
+
 } // namespace
 } // namespace lifecycle_test
 } // namespace ns3
