@@ -129,7 +129,7 @@ main(int argc, char* argv[])
     }
 
     Config::SetDefault("ns3::LifecycleTcpSocket::Msl", TimeValue(msl));
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1460)); // Ethernet MSS
 
     NodeContainer nodes(2);
     PointToPointHelper link;

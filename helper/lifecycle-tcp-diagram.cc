@@ -9,6 +9,7 @@
 #include "ns3/callback.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-option-rfc793.h"
+#include "ns3/tcp-option-winscale.h"
 
 #include <iomanip>
 #include <sstream>
@@ -98,6 +99,12 @@ LifecycleTcpDiagram::SegmentSent(size_t side,
     if (flags & TcpHeader::SYN)
     {
         m_isn[out] = h.GetSequenceNumber().GetValue();
+        m_windowShift[out] = -1;
+        if (h.HasOption(TcpOption::WINSCALE))
+        {
+            m_windowShift[out] =
+                DynamicCast<const TcpOptionWinScale>(h.GetOption(TcpOption::WINSCALE))->GetScale();
+        }
     }
     std::ostringstream s;
     s << "[" << TcpHeader::FlagsToString(flags, ",") << "]";
@@ -110,15 +117,42 @@ LifecycleTcpDiagram::SegmentSent(size_t side,
     {
         s << " ack=" << ((m_relative && ackIt != m_isn.end()) ? ack - ackIt->second : ack);
     }
-    s << " win=" << h.GetWindowSize();
+    // The window as the receiver reads it: scaled once both SYNs offered a
+    // scale (a SYN's own window never is, RFC 7323 2.2).
+    uint32_t window = h.GetWindowSize();
+    auto outShift = m_windowShift.find(out);
+    auto inShift = m_windowShift.find(in);
+    if (!(flags & TcpHeader::SYN) && outShift != m_windowShift.end()
+        && inShift != m_windowShift.end() && outShift->second >= 0 && inShift->second >= 0)
+    {
+        window <<= outShift->second;
+    }
+    s << " win=" << window;
     if (payload->GetSize() > 0)
     {
         s << " len=" << payload->GetSize();
     }
-    if (h.HasOption(TcpOption::MSS))
+    if (flags & TcpHeader::SYN)
     {
-        auto mss = DynamicCast<const TcpOptionMSS>(h.GetOption(TcpOption::MSS));
-        s << " <mss " << mss->GetMSS() << ">";
+        std::string options;
+        if (h.HasOption(TcpOption::MSS))
+        {
+            auto mss = DynamicCast<const TcpOptionMSS>(h.GetOption(TcpOption::MSS));
+            options += "mss " + std::to_string(mss->GetMSS());
+        }
+        if (h.HasOption(TcpOption::WINSCALE))
+        {
+            options += ",ws " + std::to_string(m_windowShift[out]);
+        }
+        if (h.HasOption(TcpOption::TS))
+        {
+            options += ",ts";
+        }
+        if (h.HasOption(TcpOption::SACKPERMITTED))
+        {
+            options += ",sackOK";
+        }
+        s << " <" << options << ">";
     }
     // Segments span both columns, with an arrow pointing at the receiver.
     std::string text = s.str();

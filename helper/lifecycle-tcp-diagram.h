@@ -5,7 +5,8 @@
  * length, options) and every state change with its cause, in two columns,
  * one per node, as the diagrams of RFC 9293 section 3.5 and 3.6 draw them.
  * Sequence numbers are shown relative to each side's ISN, as Wireshark does,
- * unless absolute numbers are asked for.
+ * unless absolute numbers are asked for; windows are shown scaled (RFC 7323),
+ * as the receiver of the segment reads them.
  */
 #ifndef LIFECYCLE_TCP_DIAGRAM_H
 #define LIFECYCLE_TCP_DIAGRAM_H
@@ -87,11 +88,12 @@ class LifecycleTcpDiagram
     /// Key of one direction of a connection (source, sport, destination, dport).
     using Flow = std::tuple<uint32_t, uint16_t, uint32_t, uint16_t>;
 
-    std::ostream& m_os;             //!< output
-    std::vector<Side> m_sides;      //!< watched nodes
-    std::map<Flow, uint32_t> m_isn; //!< ISN seen per direction
-    bool m_relative{true};          //!< relative sequence numbers?
-    bool m_headerPrinted{false};    //!< column headings printed?
+    std::ostream& m_os;                //!< output
+    std::vector<Side> m_sides;         //!< watched nodes
+    std::map<Flow, uint32_t> m_isn;    //!< ISN seen per direction
+    std::map<Flow, int> m_windowShift; //!< window scale each direction offered (-1: none)
+    bool m_relative{true};             //!< relative sequence numbers?
+    bool m_headerPrinted{false};       //!< column headings printed?
 };
 
 } // namespace ns3

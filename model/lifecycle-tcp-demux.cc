@@ -94,6 +94,28 @@ LifecycleTcpDemux::IsPortBound(uint16_t port) const
     return m_bindings.count(port) != 0;
 }
 
+bool
+LifecycleTcpDemux::IsPortBoundFor(Ipv4Address address, uint16_t port) const
+{
+    auto it = m_bindings.find(port);
+    if (it == m_bindings.end())
+    {
+        return false;
+    }
+    if (address.IsAny())
+    {
+        return true;
+    }
+    for (const auto& b : it->second)
+    {
+        if (b.address == address || b.address.IsAny())
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
 void
 LifecycleTcpDemux::SetListening(uint16_t port, const LifecycleTcpSocket* s, bool listening)
 {

@@ -87,6 +87,12 @@ class LifecycleTcpDemux
     void RemoveBinding(uint16_t port, const LifecycleTcpSocket* s);
     /// \return true when some socket is bound to \p port
     bool IsPortBound(uint16_t port) const;
+    /**
+     * \return true when a binding of \p port would overlap one that exists:
+     * one on \p address or on the wildcard, or any one when \p address is
+     * the wildcard. An ephemeral port is chosen among ports where this is false.
+     */
+    bool IsPortBoundFor(Ipv4Address address, uint16_t port) const;
     /// \brief Mark the binding of \p s on \p port as listening or not.
     void SetListening(uint16_t port, const LifecycleTcpSocket* s, bool listening);
     /**

@@ -129,6 +129,8 @@ LifecycleTcpL4Protocol::DoDispose()
     NS_LOG_FUNCTION(this);
     m_demux.Clear();
     m_sockets.clear();
+    m_prototype = nullptr;
+    m_ipv4 = nullptr;
     m_node = nullptr;
     m_downTarget.Nullify();
     m_downTarget6.Nullify();
@@ -145,11 +147,43 @@ Ptr<Socket>
 LifecycleTcpL4Protocol::CreateSocket()
 {
     NS_LOG_FUNCTION(this);
-    Ptr<LifecycleTcpSocket> socket = CreateObject<LifecycleTcpSocket>();
+    if (!m_prototype || !PrototypeIsCurrent())
+    {
+        m_prototype = CreateObject<LifecycleTcpSocket>();
+        m_prototypeDefaults.clear();
+        for (TypeId tid = m_prototype->GetInstanceTypeId(); tid != Object::GetTypeId();
+             tid = tid.GetParent())
+        {
+            for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
+            {
+                m_prototypeDefaults.push_back(tid.GetAttribute(i).initialValue);
+            }
+        }
+    }
+    Ptr<LifecycleTcpSocket> socket = LifecycleTcpSocket::CopyPristine(m_prototype);
     socket->SetNode(m_node);
     socket->SetTcp(this);
     m_socketCreatedTrace(socket);
     return socket;
+}
+
+bool
+LifecycleTcpL4Protocol::PrototypeIsCurrent() const
+{
+    std::size_t k = 0;
+    for (TypeId tid = m_prototype->GetInstanceTypeId(); tid != Object::GetTypeId();
+         tid = tid.GetParent())
+    {
+        for (std::size_t i = 0; i < tid.GetAttributeN(); ++i, ++k)
+        {
+            if (k >= m_prototypeDefaults.size()
+                || tid.GetAttribute(i).initialValue != m_prototypeDefaults[k])
+            {
+                return false;
+            }
+        }
+    }
+    return k == m_prototypeDefaults.size();
 }
 
 void
@@ -223,9 +257,13 @@ LifecycleTcpL4Protocol::Receive(Ptr<Packet> packet,
     Ipv4Address destination = ipHeader.GetDestination();
     ++m_counters.segmentsReceived;
 
-    // The header is checked as raw bytes before TcpHeader parses it (MUST-7).
+    // The header is checked as raw bytes before anything parses it (MUST-7).
+    TcpHeader header;
     uint32_t headerLength = 0;
-    LifecycleTcpHeaderCheck check = LifecycleTcpCheckHeader(packet, &headerLength);
+    bool checksum = Node::ChecksumEnabled();
+    LifecycleTcpHeaderCheck check = checksum
+                                        ? LifecycleTcpCheckHeader(packet, &headerLength)
+                                        : LifecycleTcpParseHeader(packet, header, &headerLength);
     if (check != LifecycleTcpHeaderCheck::OK)
     {
         NS_LOG_WARN("malformed segment from " << source << ": "
@@ -234,21 +272,23 @@ LifecycleTcpL4Protocol::Receive(Ptr<Packet> packet,
         Dropped(packet, source, destination, LifecycleTcpDropReason::MALFORMED);
         return IpL4Protocol::RX_OK;
     }
-
-    TcpHeader header;
-    bool checksum = Node::ChecksumEnabled();
+    Ptr<Packet> segmentCopy = m_dropTrace.IsEmpty() ? nullptr : packet->Copy();
     if (checksum)
     {
+        // TcpHeader::Deserialize verifies the checksum over the pseudo-header.
         header.EnableChecksums();
         header.InitializeChecksum(source, destination, PROT_NUMBER);
+        packet->RemoveHeader(header);
+        // TcpHeader does not count padding bytes after an End-of-Option-List.
+        uint32_t parsed = header.GetSerializedSize();
+        if (parsed < headerLength)
+        {
+            packet->RemoveAtStart(headerLength - parsed);
+        }
     }
-    Ptr<Packet> segmentCopy = m_dropTrace.IsEmpty() ? nullptr : packet->Copy();
-    packet->RemoveHeader(header);
-    // TcpHeader does not count padding bytes after an End-of-Option-List.
-    uint32_t parsed = header.GetSerializedSize();
-    if (parsed < headerLength)
+    else
     {
-        packet->RemoveAtStart(headerLength - parsed);
+        packet->RemoveAtStart(headerLength);
     }
 
     LifecycleTcpFourTuple tuple{
@@ -401,7 +441,8 @@ LifecycleTcpL4Protocol::SendSegment(Ptr<Packet> payload,
                                     TcpHeader& header,
                                     Ipv4Address source,
                                     Ipv4Address destination,
-                                    Ptr<NetDevice> oif)
+                                    Ptr<NetDevice> oif,
+                                    Ptr<Ipv4Route>* cache)
 {
     m_txTrace(payload, header, source, destination);
     ++m_counters.segmentsSent;
@@ -412,16 +453,33 @@ LifecycleTcpL4Protocol::SendSegment(Ptr<Packet> payload,
     }
     payload->AddHeader(header);
 
-    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
-    Ptr<Ipv4Route> route;
-    if (ipv4 && ipv4->GetRoutingProtocol())
+    if (!m_ipv4)
+    {
+        m_ipv4 = m_node->GetObject<Ipv4>();
+    }
+    Ptr<Ipv4Route> route = cache ? *cache : nullptr;
+    if (route)
+    {
+        // A cached route holds while its interface is up (the connection
+        // also drops it after a retransmission timeout).
+        int32_t interface = m_ipv4->GetInterfaceForDevice(route->GetOutputDevice());
+        if (interface < 0 || !m_ipv4->IsUp(interface))
+        {
+            route = nullptr;
+        }
+    }
+    if (!route && m_ipv4->GetRoutingProtocol())
     {
         Ipv4Header ipHeader;
         ipHeader.SetSource(source);
         ipHeader.SetDestination(destination);
         ipHeader.SetProtocol(PROT_NUMBER);
         Socket::SocketErrno err;
-        route = ipv4->GetRoutingProtocol()->RouteOutput(payload, ipHeader, oif, err);
+        route = m_ipv4->GetRoutingProtocol()->RouteOutput(payload, ipHeader, oif, err);
+        if (cache)
+        {
+            *cache = route;
+        }
     }
     m_downTarget(payload, source, destination, PROT_NUMBER, route);
 }
@@ -458,7 +516,10 @@ LifecycleTcpL4Protocol::Bind(LifecycleTcpSocket* s, Ipv4Address address, uint16_
     {
         uint16_t candidate = m_nextPort;
         m_nextPort = (m_nextPort == m_portHigh) ? m_portLow : m_nextPort + 1;
-        if (!m_demux.IsPortBound(candidate) && m_demux.AddBinding(address, candidate, s))
+        // Ports are per local address: with several addresses a node has
+        // a range of ephemeral ports for each (as Linux's bind(addr, 0)).
+        if (!m_demux.IsPortBoundFor(address, candidate)
+            && m_demux.AddBinding(address, candidate, s))
         {
             return candidate;
         }
@@ -491,7 +552,7 @@ LifecycleTcpL4Protocol::PickConnectPort(Ipv4Address local, Ipv4Address remote, u
         uint16_t candidate = m_nextPort;
         m_nextPort = (m_nextPort == m_portHigh) ? m_portLow : m_nextPort + 1;
         LifecycleTcpFourTuple t{local, candidate, remote, remotePort};
-        if (!m_demux.IsPortBound(candidate) && !m_demux.FindConnection(t))
+        if (!m_demux.IsPortBoundFor(local, candidate) && !m_demux.FindConnection(t))
         {
             return candidate;
         }

@@ -13,8 +13,11 @@
 #include "lifecycle-tcp-isn.h"
 #include "lifecycle-tcp-state.h"
 
+#include "ns3/attribute.h"
 #include "ns3/ip-l4-protocol.h"
 #include "ns3/ipv4-address.h"
+#include "ns3/ipv4-route.h"
+#include "ns3/ipv4.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
 #include "ns3/random-variable-stream.h"
@@ -24,6 +27,7 @@
 
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 namespace ns3
 {
@@ -126,12 +130,15 @@ class LifecycleTcpL4Protocol : public IpL4Protocol
      * \param source local address
      * \param destination remote address
      * \param oif output device to use, or nullptr for the routing decision
+     * \param route a connection's cached route: used while its interface is
+     * up, looked up again (and stored) otherwise; nullptr to look up each time
      */
     void SendSegment(Ptr<Packet> payload,
                      TcpHeader& header,
                      Ipv4Address source,
                      Ipv4Address destination,
-                     Ptr<NetDevice> oif);
+                     Ptr<NetDevice> oif,
+                     Ptr<Ipv4Route>* route = nullptr);
 
     /**
      * \brief Find the source address for reaching \p destination.
@@ -221,6 +228,7 @@ class LifecycleTcpL4Protocol : public IpL4Protocol
                  LifecycleTcpDropReason reason);
 
     Ptr<Node> m_node;                                //!< the node
+    Ptr<Ipv4> m_ipv4;                                //!< the node's IPv4, once looked up
     IpL4Protocol::DownTargetCallback m_downTarget;   //!< IPv4 send
     IpL4Protocol::DownTargetCallback6 m_downTarget6; //!< IPv6 send (unused)
     LifecycleTcpDemux m_demux;                       //!< connection and listener tables
@@ -235,6 +243,13 @@ class LifecycleTcpL4Protocol : public IpL4Protocol
     uint16_t m_portHigh{65535};                                             //!< EphemeralPortHigh
     uint16_t m_nextPort{0}; //!< next ephemeral port to try
 
+    /// \return true when the socket prototype was built with today's attribute defaults
+    bool PrototypeIsCurrent() const;
+
+    Ptr<LifecycleTcpSocket> m_prototype; //!< never-used socket new ones are copied from
+    /// The default value objects (by identity) m_prototype was built with;
+    /// Config::SetDefault replaces the object, so any change shows.
+    std::vector<Ptr<const AttributeValue>> m_prototypeDefaults;
     TracedCallback<Ptr<LifecycleTcpSocket>> m_socketCreatedTrace; //!< SocketCreated
     TracedCallback<Ptr<const Packet>, const TcpHeader&, Ipv4Address, Ipv4Address>
         m_txTrace; //!< Tx: every segment sent

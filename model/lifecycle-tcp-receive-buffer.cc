@@ -26,6 +26,7 @@ void
 LifecycleTcpReceiveBuffer::Start(SequenceNumber32 rcvNxt)
 {
     m_ready.clear();
+    m_readyFirst = 0;
     m_readySize = 0;
     m_ooo.clear();
     m_oooSize = 0;
@@ -191,19 +192,20 @@ LifecycleTcpReceiveBuffer::Read(uint32_t maxSize)
     uint32_t want = std::min(maxSize, m_readySize);
     while (want > 0)
     {
-        Ptr<Packet> front = m_ready.front();
+        Ptr<Packet>& front = m_ready[m_readyFirst];
         uint32_t size = front->GetSize();
         Ptr<Packet> piece;
         bool whole = size <= want;
         if (whole)
         {
             piece = front;
-            m_ready.pop_front();
+            front = nullptr;
+            ++m_readyFirst;
         }
         else
         {
             piece = front->CreateFragment(0, want);
-            m_ready.front() = front->CreateFragment(want, size - want);
+            front = front->CreateFragment(want, size - want);
         }
         uint32_t got = piece->GetSize();
         m_readySize -= got;
@@ -218,6 +220,16 @@ LifecycleTcpReceiveBuffer::Read(uint32_t maxSize)
         {
             out->AddAtEnd(piece);
         }
+    }
+    if (m_readyFirst == m_ready.size())
+    {
+        m_ready.clear();
+        m_readyFirst = 0;
+    }
+    else if (m_readyFirst >= 64 && m_readyFirst * 2 >= m_ready.size())
+    {
+        m_ready.erase(m_ready.begin(), m_ready.begin() + m_readyFirst);
+        m_readyFirst = 0;
     }
     return out ? out : Create<Packet>();
 }
@@ -246,6 +258,8 @@ void
 LifecycleTcpReceiveBuffer::Clear()
 {
     m_ready.clear();
+    m_ready.shrink_to_fit();
+    m_readyFirst = 0;
     m_readySize = 0;
     m_ooo.clear();
     m_oooSize = 0;

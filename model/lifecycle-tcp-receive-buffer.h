@@ -16,7 +16,6 @@
 #include "ns3/sequence-number.h"
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <utility>
 #include <vector>
@@ -91,7 +90,8 @@ class LifecycleTcpReceiveBuffer
     /// \brief Move out-of-order blocks that now start at RCV.NXT to the ready queue.
     uint32_t Drain();
 
-    std::deque<Ptr<Packet>> m_ready;       //!< in-order bytes not yet read
+    std::vector<Ptr<Packet>> m_ready;      //!< in-order bytes not yet read, from m_readyFirst on
+    size_t m_readyFirst{0};                //!< index of the oldest unread packet
     uint32_t m_readySize{0};               //!< bytes in m_ready
     std::map<uint64_t, Ptr<Packet>> m_ooo; //!< out-of-order blocks by stream offset
     uint32_t m_oooSize{0};                 //!< bytes in m_ooo

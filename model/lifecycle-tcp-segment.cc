@@ -3,6 +3,11 @@
  */
 #include "lifecycle-tcp-segment.h"
 
+#include "ns3/tcp-option-rfc793.h"
+#include "ns3/tcp-option-sack-permitted.h"
+#include "ns3/tcp-option-sack.h"
+#include "ns3/tcp-option-ts.h"
+#include "ns3/tcp-option-winscale.h"
 #include "ns3/tcp-option.h"
 
 #include <algorithm>
@@ -10,8 +15,29 @@
 namespace ns3
 {
 
+namespace
+{
+
+uint32_t
+ReadU32(const uint8_t* b)
+{
+    return (static_cast<uint32_t>(b[0]) << 24) | (static_cast<uint32_t>(b[1]) << 16)
+           | (static_cast<uint32_t>(b[2]) << 8) | b[3];
+}
+
+uint16_t
+ReadU16(const uint8_t* b)
+{
+    return static_cast<uint16_t>((b[0] << 8) | b[1]);
+}
+
+/**
+ * The one walk over a header: checks it, and fills \p header if given.
+ * Options are created with Create<>(): they have no attributes, so the
+ * ObjectFactory machinery of CreateObject<> buys nothing here.
+ */
 LifecycleTcpHeaderCheck
-LifecycleTcpCheckHeader(Ptr<const Packet> segment, uint32_t* headerLength)
+Walk(Ptr<const Packet> segment, TcpHeader* header, uint32_t* headerLength)
 {
     uint32_t size = segment->GetSize();
     if (size < 20)
@@ -24,6 +50,16 @@ LifecycleTcpCheckHeader(Ptr<const Packet> segment, uint32_t* headerLength)
     if (hl < 20 || hl > size)
     {
         return LifecycleTcpHeaderCheck::BAD_DATA_OFFSET;
+    }
+    if (header)
+    {
+        header->SetSourcePort(ReadU16(raw));
+        header->SetDestinationPort(ReadU16(raw + 2));
+        header->SetSequenceNumber(SequenceNumber32(ReadU32(raw + 4)));
+        header->SetAckNumber(SequenceNumber32(ReadU32(raw + 8)));
+        header->SetFlags(raw[13]);
+        header->SetWindowSize(ReadU16(raw + 14));
+        header->SetUrgentPointer(ReadU16(raw + 18));
     }
     // RFC 9293 3.1: options are kind (1 byte) or kind, length, data; the
     // length counts kind and length bytes, so it is at least 2 (MUST-7).
@@ -49,23 +85,57 @@ LifecycleTcpCheckHeader(Ptr<const Packet> segment, uint32_t* headerLength)
         {
             return LifecycleTcpHeaderCheck::BAD_OPTION_LENGTH;
         }
+        const uint8_t* data = raw + i + 2;
         bool lengthOk = true;
         switch (kind)
         {
             case TcpOption::MSS:
                 lengthOk = len == 4;
+                if (lengthOk && header)
+                {
+                    Ptr<TcpOptionMSS> o = Create<TcpOptionMSS>();
+                    o->SetMSS(ReadU16(data));
+                    header->AppendOption(o);
+                }
                 break;
             case TcpOption::WINSCALE:
                 lengthOk = len == 3;
+                if (lengthOk && header)
+                {
+                    Ptr<TcpOptionWinScale> o = Create<TcpOptionWinScale>();
+                    o->SetScale(data[0]);
+                    header->AppendOption(o);
+                }
                 break;
             case TcpOption::SACKPERMITTED:
                 lengthOk = len == 2;
+                if (lengthOk && header)
+                {
+                    header->AppendOption(Create<TcpOptionSackPermitted>());
+                }
                 break;
             case TcpOption::SACK:
                 lengthOk = len >= 10 && (len - 2) % 8 == 0;
+                if (lengthOk && header)
+                {
+                    Ptr<TcpOptionSack> o = Create<TcpOptionSack>();
+                    for (uint32_t b = 0; b + 8 <= len - 2; b += 8)
+                    {
+                        o->AddSackBlock({SequenceNumber32(ReadU32(data + b)),
+                                         SequenceNumber32(ReadU32(data + b + 4))});
+                    }
+                    header->AppendOption(o);
+                }
                 break;
             case TcpOption::TS:
                 lengthOk = len == 10;
+                if (lengthOk && header)
+                {
+                    Ptr<TcpOptionTS> o = Create<TcpOptionTS>();
+                    o->SetTimestamp(ReadU32(data));
+                    o->SetEcho(ReadU32(data + 4));
+                    header->AppendOption(o);
+                }
                 break;
             default:
                 break; // unknown options are skipped by their length (MUST-6)
@@ -78,6 +148,20 @@ LifecycleTcpCheckHeader(Ptr<const Packet> segment, uint32_t* headerLength)
     }
     *headerLength = hl;
     return LifecycleTcpHeaderCheck::OK;
+}
+
+} // namespace
+
+LifecycleTcpHeaderCheck
+LifecycleTcpCheckHeader(Ptr<const Packet> segment, uint32_t* headerLength)
+{
+    return Walk(segment, nullptr, headerLength);
+}
+
+LifecycleTcpHeaderCheck
+LifecycleTcpParseHeader(Ptr<const Packet> segment, TcpHeader& header, uint32_t* headerLength)
+{
+    return Walk(segment, &header, headerLength);
 }
 
 std::string

@@ -8,6 +8,12 @@
  * therefore checked first (RFC 9293 3.1, MUST-7: "TCP implementations MUST be
  * prepared to handle an illegal option length"), and a segment that fails is
  * dropped and counted, never parsed.
+ *
+ * The same walk fills the TcpHeader: building options through ns-3's
+ * TcpOption::CreateOption (an ObjectFactory) cost a tenth of all the
+ * instructions of a bulk transfer; here they are plain allocations. When
+ * checksums are enabled the segment goes through TcpHeader::Deserialize
+ * instead, which verifies the checksum.
  */
 #ifndef LIFECYCLE_TCP_SEGMENT_H
 #define LIFECYCLE_TCP_SEGMENT_H
@@ -43,6 +49,23 @@ enum class LifecycleTcpHeaderCheck : uint8_t
  * \return the outcome
  */
 LifecycleTcpHeaderCheck LifecycleTcpCheckHeader(Ptr<const Packet> segment, uint32_t* headerLength);
+
+/**
+ * \ingroup tcp-lifecycle
+ * \brief Check a segment's header and read it into \p header.
+ *
+ * Options ns-3 does not know, and NOP and End-of-Option-List, are skipped
+ * (MUST-6); every other field and option is set as on the wire. The
+ * checksum field is not verified (see TcpHeader::Deserialize for that).
+ *
+ * \param segment the TCP segment (header and payload)
+ * \param header filled when the outcome is OK
+ * \param headerLength set to the header length in bytes when OK
+ * \return the outcome
+ */
+LifecycleTcpHeaderCheck LifecycleTcpParseHeader(Ptr<const Packet> segment,
+                                                TcpHeader& header,
+                                                uint32_t* headerLength);
 
 /// \return a short description of a check outcome
 std::string LifecycleTcpHeaderCheckName(LifecycleTcpHeaderCheck c);

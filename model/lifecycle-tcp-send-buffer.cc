@@ -26,6 +26,7 @@ void
 LifecycleTcpSendBuffer::Start(SequenceNumber32 seq)
 {
     m_chunks.clear();
+    m_first = 0;
     m_headOffset = 0;
     m_tailOffset = 0;
     m_headSeq = seq;
@@ -107,11 +108,10 @@ LifecycleTcpSendBuffer::Copy(SequenceNumber32 seq, uint32_t length) const
         return Create<Packet>();
     }
     // The chunk holding 'start' is the last one whose offset is <= start.
-    auto it = std::upper_bound(m_chunks.begin(),
-                               m_chunks.end(),
-                               start,
-                               [](uint64_t off, const Chunk& c) { return off < c.offset; });
-    NS_ASSERT(it != m_chunks.begin());
+    auto first = m_chunks.begin() + m_first;
+    auto it = std::upper_bound(
+        first, m_chunks.end(), start, [](uint64_t off, const Chunk& c) { return off < c.offset; });
+    NS_ASSERT(it != first);
     --it;
     uint64_t pos = start;
     for (; pos < end && it != m_chunks.end(); ++it)
@@ -149,10 +149,22 @@ LifecycleTcpSendBuffer::DiscardUpTo(SequenceNumber32 seq)
     uint32_t dropped = static_cast<uint32_t>(seq - m_headSeq);
     m_headOffset += dropped;
     m_headSeq = seq;
-    while (!m_chunks.empty()
-           && m_chunks.front().offset + m_chunks.front().data->GetSize() <= m_headOffset)
+    while (m_first < m_chunks.size()
+           && m_chunks[m_first].offset + m_chunks[m_first].data->GetSize() <= m_headOffset)
     {
-        m_chunks.pop_front();
+        m_chunks[m_first].data = nullptr; // release the packet now
+        ++m_first;
+    }
+    if (m_first == m_chunks.size())
+    {
+        m_chunks.clear();
+        m_first = 0;
+    }
+    else if (m_first >= 64 && m_first * 2 >= m_chunks.size())
+    {
+        // Compact once the released slots outnumber the held ones: amortised O(1).
+        m_chunks.erase(m_chunks.begin(), m_chunks.begin() + m_first);
+        m_first = 0;
     }
     return dropped;
 }
@@ -161,6 +173,8 @@ void
 LifecycleTcpSendBuffer::Clear()
 {
     m_chunks.clear();
+    m_chunks.shrink_to_fit();
+    m_first = 0;
     m_headSeq = TailSequence();
     m_headOffset = m_tailOffset;
 }

@@ -15,7 +15,7 @@
 #include "ns3/sequence-number.h"
 
 #include <cstdint>
-#include <deque>
+#include <vector>
 
 namespace ns3
 {
@@ -87,7 +87,8 @@ class LifecycleTcpSendBuffer
     /// \return the stream offset of \p seq, which must lie within [head, tail]
     uint64_t OffsetOf(SequenceNumber32 seq) const;
 
-    std::deque<Chunk> m_chunks;    //!< queued packets, oldest first
+    std::vector<Chunk> m_chunks;   //!< queued packets, oldest first, from m_first on
+    size_t m_first{0};             //!< index of the oldest chunk still held
     uint64_t m_headOffset{0};      //!< stream offset of the head byte
     uint64_t m_tailOffset{0};      //!< stream offset one past the last byte
     SequenceNumber32 m_headSeq{0}; //!< sequence number of the head byte

@@ -31,7 +31,6 @@ LifecycleTcpSocket::ReceiveSegment(Ptr<Packet> payload,
                                    Ipv4Address source,
                                    Ipv4Address destination)
 {
-    NS_LOG_FUNCTION(this << h << payload->GetSize());
     Ptr<LifecycleTcpSocket> self(this);
     ++m_stats.segmentsReceived;
     m_rxTrace(payload, h, this);

@@ -60,7 +60,7 @@ LifecycleTcpSocket::AddOptions(TcpHeader& h, uint8_t flags)
     {
         bool synAck = flags & TcpHeader::ACK;
         // MSS: the largest segment text we can receive (MUST-14; SHLD-5, MAY-3).
-        Ptr<TcpOptionMSS> mss = CreateObject<TcpOptionMSS>();
+        Ptr<TcpOptionMSS> mss = Create<TcpOptionMSS>();
         uint32_t receiveMss = std::min<uint32_t>(m_segmentSize, m_mms > 40 ? m_mms - 20 : 536);
         mss->SetMSS(static_cast<uint16_t>(std::min<uint32_t>(receiveMss, 65535)));
         h.AppendOption(mss);
@@ -68,14 +68,14 @@ LifecycleTcpSocket::AddOptions(TcpHeader& h, uint8_t flags)
         // (RFC 7323 2.2).
         if (m_winScaleEnabled && (!synAck || m_wsOn))
         {
-            Ptr<TcpOptionWinScale> ws = CreateObject<TcpOptionWinScale>();
+            Ptr<TcpOptionWinScale> ws = Create<TcpOptionWinScale>();
             ws->SetScale(OfferedWindowShift());
             h.AppendOption(ws);
         }
         // Timestamps: likewise (RFC 7323 3.2).
         if (m_timestampsEnabled && (!synAck || m_tsOn))
         {
-            Ptr<TcpOptionTS> ts = CreateObject<TcpOptionTS>();
+            Ptr<TcpOptionTS> ts = Create<TcpOptionTS>();
             ts->SetTimestamp(TsNow());
             ts->SetEcho(synAck ? m_tsRecent : 0);
             h.AppendOption(ts);
@@ -85,7 +85,9 @@ LifecycleTcpSocket::AddOptions(TcpHeader& h, uint8_t flags)
     // Once negotiated, TSopt goes in every segment but a RST (RFC 7323 3.2).
     if (m_tsOn && !(flags & TcpHeader::RST))
     {
-        Ptr<TcpOptionTS> ts = CreateObject<TcpOptionTS>();
+        // Create<>, not CreateObject<>: options have no attributes, and the
+        // ObjectFactory machinery would cost more than the rest of the segment.
+        Ptr<TcpOptionTS> ts = Create<TcpOptionTS>();
         ts->SetTimestamp(TsNow());
         ts->SetEcho(m_tsRecent);
         h.AppendOption(ts);

@@ -173,7 +173,8 @@ LifecycleTcpSocket::SendSegment(SequenceNumber32 seq, uint8_t flags, Ptr<Packet>
         ++m_stats.resetsSent;
     }
     m_txTrace(payload, h, this);
-    m_tcp->SendSegment(payload, h, m_tuple.localAddress, m_tuple.remoteAddress, m_boundnetdevice);
+    m_tcp->SendSegment(
+        payload, h, m_tuple.localAddress, m_tuple.remoteAddress, m_boundnetdevice, &m_route);
 }
 
 uint16_t

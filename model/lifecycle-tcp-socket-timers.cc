@@ -81,6 +81,7 @@ LifecycleTcpSocket::OnRetransmissionTimeout()
             }
             ++m_backoff;
             m_stats.maxBackoff = std::max(m_stats.maxBackoff, m_backoff);
+            m_route = nullptr;
             SendSyn();
             return;
         case CLOSED:
@@ -102,6 +103,7 @@ LifecycleTcpSocket::OnRetransmissionTimeout()
         return;
     }
     ++m_stats.rtoExpirations;
+    m_route = nullptr; // perhaps the path changed: look the route up again
     if (m_backoff >= m_dataRetries)
     {
         // DataRetries retransmissions went unanswered: abort (RFC 9293 3.8.3,

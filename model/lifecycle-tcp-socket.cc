@@ -168,6 +168,20 @@ LifecycleTcpSocket::LifecycleTcpSocket()
 }
 
 LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener)
+    : LifecycleTcpSocket(listener, LISTEN)
+{
+}
+
+Ptr<LifecycleTcpSocket>
+LifecycleTcpSocket::CopyPristine(Ptr<const LifecycleTcpSocket> prototype)
+{
+    NS_ASSERT_MSG(prototype->m_state == CLOSED && prototype->m_tcp == nullptr,
+                  "a prototype must be a socket that was never used");
+    Ptr<LifecycleTcpSocket> s(new LifecycleTcpSocket(*prototype, CLOSED), false);
+    return s;
+}
+
+LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener, TcpStates_t bornIn)
     : TcpSocket(listener)
     , // the application's callbacks
     m_sndBufSize(listener.m_sndBufSize)
@@ -196,9 +210,9 @@ LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener)
     , m_node(listener.m_node)
     , m_tcp(listener.m_tcp)
     , m_socketId(g_nextSocketId++)
-    , m_state(LISTEN)
-    ,                                       // born as a copy of the listener, in LISTEN
-    m_shutdownSend(listener.m_shutdownSend) // a listener's "never send" holds for its forks
+    , m_state(bornIn)
+    , // a listener's "never send" holds for its forks
+    m_shutdownSend(bornIn == LISTEN && listener.m_shutdownSend)
 {
     NS_LOG_FUNCTION(this);
     SetTimerFunctions();
@@ -207,10 +221,10 @@ LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener)
 void
 LifecycleTcpSocket::SetTimerFunctions()
 {
-    m_rtxTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnRetransmissionTimeout, this));
-    m_timeWaitTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnTimeWaitTimeout, this));
-    m_persistTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnPersistTimeout, this));
-    m_delAckTimer.SetFunction(MakeCallback(&LifecycleTcpSocket::OnDelayedAckTimeout, this));
+    m_rtxTimer.SetMethod<LifecycleTcpSocket, &LifecycleTcpSocket::OnRetransmissionTimeout>(this);
+    m_timeWaitTimer.SetMethod<LifecycleTcpSocket, &LifecycleTcpSocket::OnTimeWaitTimeout>(this);
+    m_persistTimer.SetMethod<LifecycleTcpSocket, &LifecycleTcpSocket::OnPersistTimeout>(this);
+    m_delAckTimer.SetMethod<LifecycleTcpSocket, &LifecycleTcpSocket::OnDelayedAckTimeout>(this);
 }
 
 LifecycleTcpSocket::~LifecycleTcpSocket()
@@ -296,6 +310,7 @@ void
 LifecycleTcpSocket::ReleaseResources()
 {
     StopTimers();
+    m_route = nullptr;
     Ptr<LifecycleTcpSocket> self(this); // Untrack may drop the last reference
     if (m_inConnectionTable)
     {
@@ -805,7 +820,6 @@ LifecycleTcpSocket::GetTxAvailable() const
 int
 LifecycleTcpSocket::Send(Ptr<Packet> p, uint32_t flags)
 {
-    NS_LOG_FUNCTION(this << p << flags);
     if (m_shutdownSend)
     {
         m_errno = ERROR_SHUTDOWN; // "error: connection closing"
@@ -845,7 +859,6 @@ LifecycleTcpSocket::GetRxAvailable() const
 Ptr<Packet>
 LifecycleTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
 {
-    NS_LOG_FUNCTION(this << maxSize << flags);
     if (m_rxBuffer.Available() == 0)
     {
         m_errno = States::In(m_state, States::PEER_CLOSED) || m_state == CLOSED ? ERROR_NOTERROR
@@ -854,14 +867,23 @@ LifecycleTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
     }
     Ptr<Packet> p = m_rxBuffer.Read(maxSize);
     m_stats.bytesToApp += p->GetSize();
-    // RFC 9293 3.8.6.2.2 (MUST-39): tell the peer about the space just freed
-    // once the right edge can move by min(RCV.BUFF / 2, MSS).
+    // Window update. RFC 9293 3.8.6.2.2 (MUST-39): the right edge moves only
+    // in steps of min(RCV.BUFF / 2, MSS). A segment just to announce it is
+    // worth sending only when the peer may be held back: when the window it
+    // knows (RCV.WND left from our last advertisement) is at most half of
+    // what we can offer now (the rule of Linux's tcp_cleanup_rbuf). While the
+    // window is wide open, the next ACK carries the update for free.
     if (States::In(m_state, States::RECEIVES_TEXT))
     {
         uint32_t threshold = std::min(m_rxBuffer.GetCapacity() / 2, m_segmentSize);
-        SequenceNumber32 possibleEdge = m_rcv.nxt + m_rxBuffer.FreeSpace();
+        uint32_t freeSpace = m_rxBuffer.FreeSpace();
+        SequenceNumber32 possibleEdge = m_rcv.nxt + freeSpace;
+        uint32_t known = m_rcv.advertisedEdge > m_rcv.nxt
+                             ? static_cast<uint32_t>(m_rcv.advertisedEdge - m_rcv.nxt)
+                             : 0;
         if (possibleEdge > m_rcv.advertisedEdge
-            && static_cast<uint32_t>(possibleEdge - m_rcv.advertisedEdge) >= threshold)
+            && static_cast<uint32_t>(possibleEdge - m_rcv.advertisedEdge) >= threshold
+            && freeSpace >= 2 * static_cast<uint64_t>(known))
         {
             SendAckNow();
         }

@@ -29,6 +29,7 @@
 #include "lifecycle-tcp-timer.h"
 
 #include "ns3/ipv4-address.h"
+#include "ns3/ipv4-route.h"
 #include "ns3/tcp-header.h"
 #include "ns3/tcp-socket.h"
 #include "ns3/traced-callback.h"
@@ -76,6 +77,20 @@ class LifecycleTcpSocket : public TcpSocket
      */
     LifecycleTcpSocket(const LifecycleTcpSocket& listener);
     ~LifecycleTcpSocket() override;
+
+    /**
+     * \brief A new socket exactly as CreateObject would make it, copied from
+     * \p prototype instead of built attribute by attribute.
+     * \param prototype a socket that was never used, made by CreateObject
+     * while the attribute defaults were what they are now
+     * \return the new socket, in CLOSED
+     *
+     * ns-3 builds an object by looking up and checking every attribute's
+     * default (some 25 here), which costs several times what the rest of a
+     * short connection costs; LifecycleTcpL4Protocol keeps a prototype and
+     * rebuilds it whenever a default changes.
+     */
+    static Ptr<LifecycleTcpSocket> CopyPristine(Ptr<const LifecycleTcpSocket> prototype);
 
     /// \param node the node
     void SetNode(Ptr<Node> node);
@@ -170,6 +185,16 @@ class LifecycleTcpSocket : public TcpSocket
     void DoDispose() override;
 
   private:
+    /**
+     * \brief Copy the configuration (attributes) and application callbacks
+     * of \p from into a socket born in \p bornIn.
+     * \param from the listener (fork) or the prototype (CopyPristine)
+     * \param bornIn LISTEN for a fork, CLOSED for a pristine copy
+     *
+     * Connection state, buffers and trace sinks are not copied.
+     */
+    LifecycleTcpSocket(const LifecycleTcpSocket& from, TcpStates_t bornIn);
+
     // ---- ns3::TcpSocket attribute accessors ----
     void SetSndBufSize(uint32_t size) override;
     uint32_t GetSndBufSize() const override;
@@ -454,6 +479,7 @@ class LifecycleTcpSocket : public TcpSocket
     bool m_retxTsValid{false};         //!< m_retxTs holds a value
     uint32_t m_retxTs{0};              //!< our TSval when we last retransmitted
     uint32_t m_mms{0};                 //!< MMS_S: largest IP payload on the path (MTU - 20)
+    Ptr<Ipv4Route> m_route;            //!< cached route to the peer (dropped after an RTO)
 
     // ---- queues ----
     LifecycleTcpSendBuffer m_txBuffer;    //!< bytes from SND.UNA on

@@ -18,6 +18,7 @@ void
 LifecycleTcpTimer::SetFunction(Callback<void> expire)
 {
     m_expire = expire;
+    m_method = nullptr;
 }
 
 void
@@ -82,7 +83,14 @@ LifecycleTcpTimer::Fire()
         return;
     }
     m_running = false;
-    m_expire();
+    if (m_method)
+    {
+        m_method(m_owner);
+    }
+    else
+    {
+        m_expire();
+    }
 }
 
 } // namespace ns3

@@ -37,6 +37,19 @@ class LifecycleTcpTimer
     void SetFunction(Callback<void> expire);
 
     /**
+     * \brief Set what runs when the timer expires: \p Method of \p owner.
+     *
+     * Unlike a Callback, this binding allocates nothing: a connection keeps
+     * several timers, and idle connections should cost little memory.
+     */
+    template <typename T, void (T::*Method)()>
+    void SetMethod(T* owner)
+    {
+        m_owner = owner;
+        m_method = &Invoke<T, Method>;
+    }
+
+    /**
      * \brief Arm (or re-arm) the timer to expire \p delay from now.
      * \param delay time until expiry; must not be negative
      */
@@ -62,10 +75,19 @@ class LifecycleTcpTimer
     /// Runs at the scheduled event: expire, or re-arm for the rest of the deadline.
     void Fire();
 
-    Callback<void> m_expire; //!< what runs at expiry
-    EventId m_event;         //!< the single scheduled event, possibly before m_deadline
-    Time m_deadline;         //!< absolute expiry time while running
-    bool m_running{false};   //!< armed?
+    /// Calls Method on the owner.
+    template <typename T, void (T::*Method)()>
+    static void Invoke(void* owner)
+    {
+        (static_cast<T*>(owner)->*Method)();
+    }
+
+    Callback<void> m_expire;          //!< what runs at expiry (SetFunction)
+    void (*m_method)(void*){nullptr}; //!< or this, on m_owner (SetMethod)
+    void* m_owner{nullptr};           //!< the object SetMethod bound
+    EventId m_event;                  //!< the single scheduled event, possibly before m_deadline
+    Time m_deadline;                  //!< absolute expiry time while running
+    bool m_running{false};            //!< armed?
 };
 
 } // namespace ns3

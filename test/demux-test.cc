@@ -313,6 +313,19 @@ TEST(Demux, IsPortBoundFollowsTheBindings)
     EXPECT_FALSE(d.IsPortBound(80));
 }
 
+TEST(Demux, IsPortBoundForSeesTheSameAddressAndTheWildcardOnly)
+{
+    FakeSockets s;
+    LifecycleTcpDemux d;
+    ASSERT_TRUE(d.AddBinding(kA, 50000, s[0]));
+    EXPECT_TRUE(d.IsPortBoundFor(kA, 50000));
+    EXPECT_FALSE(d.IsPortBoundFor(kB, 50000));  // another address has its own ports
+    EXPECT_TRUE(d.IsPortBoundFor(kAny, 50000)); // the wildcard would overlap kA
+    EXPECT_FALSE(d.IsPortBoundFor(kA, 50001));
+    ASSERT_TRUE(d.AddBinding(kAny, 50001, s[1]));
+    EXPECT_TRUE(d.IsPortBoundFor(kB, 50001)); // a wildcard binding covers every address
+}
+
 TEST(Demux, RemoveBindingReleasesOnlyThatSocketsBinding)
 {
     FakeSockets s;

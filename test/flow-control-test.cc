@@ -177,6 +177,75 @@ TEST_F(FlowControl, SlowReader_WindowEdgeMovesByAtLeastAnMssAndSegmentsStayFull)
     EXPECT_GT(aData, 20U);
 }
 
+TEST_F(FlowControl, ReaderKeepingUp_SendsNoSeparateWindowUpdates)
+{
+    TwoNodeNetwork net; // 128 KiB receive buffer: the window never runs low
+    auto c = net.Establish();
+    StreamReceiver receiver(false);
+    receiver.Attach(c.b);
+    StreamSender sender(c.a, 1448 * 20, 4, StreamSender::Finish::NOTHING);
+    Simulator::Schedule(Seconds(0.5), [&]() { sender.Start(); });
+    size_t before = net.Segments().size();
+    net.RunUntil(Seconds(5));
+    ASSERT_TRUE(receiver.Matches(1448 * 20, 4));
+    // Every segment from B acknowledges new data: reading while the window
+    // is wide open does not cost a segment of its own.
+    uint32_t lastAck = 0;
+    size_t fromB = 0;
+    for (size_t i = before; i < net.Segments().size(); ++i)
+    {
+        const auto& s = net.Segments()[i];
+        if (s.from == 'B')
+        {
+            ++fromB;
+            EXPECT_GT(s.ack, lastAck) << "B sent a bare window update at " << s.at;
+            lastAck = s.ack;
+        }
+    }
+    EXPECT_GE(fromB, 10U);
+}
+
+TEST_F(FlowControl, ReadWhileMostOfTheWindowIsStillOpen_SendsNoBareUpdate)
+{
+    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(10000));
+    TwoNodeNetwork net;
+    auto c = net.Establish();
+    Simulator::Schedule(Seconds(0.5), [&]() { c.a->Send(Create<Packet>(1448 * 2)); });
+    std::vector<uint8_t> got;
+    Simulator::Schedule(Seconds(1), [&]() { ReadAll(c.b, got); });
+    size_t before = net.SegmentsFrom('B').size();
+    net.RunUntil(Simulator::Now() + Seconds(2));
+    ASSERT_EQ(got.size(), 1448U * 2);
+    // B's ACK of both segments offered 7104 bytes, more than half of the
+    // 10000 the read frees: the peer is not held back, so no segment goes.
+    std::vector<WireSegment> fromB = net.SegmentsFrom('B');
+    ASSERT_EQ(fromB.size(), before + 1);
+    EXPECT_EQ(fromB.back().ack, 1001U + 1448 * 2);
+    EXPECT_EQ(fromB.back().window, 10000U - 1448 * 2);
+}
+
+TEST_F(FlowControl, ReadAfterTheWindowFellBelowHalf_AnnouncesTheOpenedWindowAtOnce)
+{
+    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(10000));
+    TwoNodeNetwork net;
+    auto c = net.Establish();
+    Simulator::Schedule(Seconds(0.5), [&]() { c.a->Send(Create<Packet>(1448 * 5)); });
+    std::vector<uint8_t> got;
+    Time readAt = Simulator::Now() + Seconds(1);
+    Simulator::Schedule(Seconds(1), [&]() { ReadAll(c.b, got); });
+    net.RunUntil(readAt + Seconds(1));
+    ASSERT_EQ(got.size(), 1448U * 5);
+    // 7240 of 10000 bytes were held: the window B had offered fell to 2760,
+    // less than half of the 10000 the read frees, so B says so at once.
+    std::vector<WireSegment> fromB = net.SegmentsFrom('B');
+    ASSERT_FALSE(fromB.empty());
+    const WireSegment& update = fromB.back();
+    EXPECT_EQ(update.at, readAt);
+    EXPECT_EQ(update.ack, 1001U + 1448 * 5);
+    EXPECT_EQ(update.window, 10000U);
+    EXPECT_EQ(update.length, 0U);
+}
+
 TEST_F(FlowControl, ShrunkenWindow_NoNewDataGoesUntilItOpensAgain)
 {
     TwoNodeNetwork net;

@@ -45,7 +45,7 @@ TEST_P(Integrity, EveryByteArrivesOnceInOrderAndTheConnectionCloses)
     o.stream = 5000 + 100 * run;
     TwoNodeNetwork net(o);
 
-    const uint64_t bytes = 300000;
+    const uint64_t bytes = 1000000;
     Ptr<LifecycleTcpSocket> listener = net.Listen('B', 80);
     StreamReceiver receiver; // closes when the sender's FIN arrives
     listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
@@ -60,6 +60,10 @@ TEST_P(Integrity, EveryByteArrivesOnceInOrderAndTheConnectionCloses)
     EXPECT_TRUE(receiver.Matches(bytes, static_cast<uint32_t>(run)))
         << "received " << receiver.Received() << " of " << bytes;
     EXPECT_TRUE(sender.Done());
+    if (impairment.loss > 0)
+    {
+        EXPECT_GT(net.LinkDrops(), 0U); // the impairment really happened
+    }
     EXPECT_EQ(a->GetState(), TcpSocket::CLOSED);
     EXPECT_EQ(a->GetStats().end, LifecycleTcpEnd::CLOSED_NORMALLY);
     auto b = net.Sockets('B').back();

@@ -106,8 +106,9 @@ StreamSender::Done() const
     return m_done;
 }
 
-StreamReceiver::StreamReceiver(bool closeOnPeerClose)
+StreamReceiver::StreamReceiver(bool closeOnPeerClose, uint64_t closeAfterBytes)
     : m_closeOnPeerClose(closeOnPeerClose)
+    , m_closeAfterBytes(closeAfterBytes)
 {
 }
 
@@ -121,8 +122,9 @@ StreamReceiver::Attach(Ptr<Socket> socket)
                                   {
                                       Read(s);
                                       m_peerClosed = true;
-                                      if (m_closeOnPeerClose)
+                                      if (m_closeOnPeerClose && !m_closed)
                                       {
+                                          m_closed = true;
                                           s->Close();
                                       }
                                   }),
@@ -145,6 +147,11 @@ StreamReceiver::Read(Ptr<Socket> s)
         {
             break;
         }
+    }
+    if (m_closeAfterBytes != 0 && m_received >= m_closeAfterBytes && !m_closed)
+    {
+        m_closed = true;
+        s->Close();
     }
 }
 

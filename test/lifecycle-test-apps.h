@@ -69,8 +69,11 @@ class StreamSender
 class StreamReceiver
 {
   public:
-    /// \param closeOnPeerClose close our side when the peer's FIN arrives
-    explicit StreamReceiver(bool closeOnPeerClose = true);
+    /**
+     * \param closeOnPeerClose close our side when the peer's FIN arrives
+     * \param closeAfterBytes if not 0, close our side as soon as this many bytes arrived
+     */
+    explicit StreamReceiver(bool closeOnPeerClose = true, uint64_t closeAfterBytes = 0);
     /// \brief Read from \p socket from now on.
     void Attach(Ptr<Socket> socket);
     /// \return bytes read
@@ -86,6 +89,8 @@ class StreamReceiver
     void Read(Ptr<Socket> s);
 
     bool m_closeOnPeerClose;
+    uint64_t m_closeAfterBytes;
+    bool m_closed{false};
     Ptr<Socket> m_socket;
     uint64_t m_received{0};
     uint64_t m_hash{14695981039346656037ULL};

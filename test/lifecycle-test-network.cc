@@ -135,6 +135,9 @@ TwoNodeNetwork::Build(Options options)
                                                                                  seg.payloadBytes});
                                                 }
                                             }));
+        dev->TraceConnectWithoutContext(
+            "PhyRxDrop",
+            Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>) { ++m_linkDrops; }));
         Ptr<LifecycleTcpL4Protocol> tcp = Tcp(n);
         if (!tcp)
         {
@@ -420,6 +423,12 @@ TwoNodeNetwork::Establish(Time at)
                         || c.b->GetState() != TcpSocket::ESTABLISHED,
                     "connection did not establish");
     return c;
+}
+
+uint64_t
+TwoNodeNetwork::LinkDrops() const
+{
+    return m_linkDrops;
 }
 
 void

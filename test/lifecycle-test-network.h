@@ -153,6 +153,9 @@ class TwoNodeNetwork
     /// \return the times \p s reported its retransmissions
     std::vector<Time> RetransmissionTimes(Ptr<LifecycleTcpSocket> s) const;
 
+    /// \return packets the link's error models dropped so far (both directions)
+    uint64_t LinkDrops() const;
+
     /// \brief Run until \p until (absolute simulated time).
     void RunUntil(Time until);
 
@@ -190,6 +193,7 @@ class TwoNodeNetwork
     Ipv4InterfaceContainer m_interfaces;
     std::map<char, std::deque<uint32_t>> m_iss;
     std::map<char, Ptr<LifecycleTcpSegmentErrorModel>> m_drops;
+    uint64_t m_linkDrops{0};
     std::vector<WireSegment> m_wire;
     std::vector<SocketRecord> m_sockets;
     std::map<char, std::vector<size_t>> m_byNode;

@@ -130,6 +130,36 @@ TEST_F(SocketApi, Bind_ReportsTheErrorsNs3UsersExpect)
     EXPECT_TRUE(s2->SetAllowBroadcast(false));
 }
 
+TEST_F(SocketApi, EphemeralPorts_EachLocalAddressHasTheWholeRange)
+{
+    TwoNodeNetwork net;
+    Ptr<Node> a = net.GetNode('A');
+    Ptr<LifecycleTcpL4Protocol> tcp = a->GetObject<LifecycleTcpL4Protocol>();
+    tcp->SetAttribute("EphemeralPortLow", UintegerValue(50000));
+    tcp->SetAttribute("EphemeralPortHigh", UintegerValue(50003));
+    Ptr<Ipv4> ip = a->GetObject<Ipv4>();
+    Ipv4Address second("10.1.1.99");
+    ip->AddAddress(1, Ipv4InterfaceAddress(second, Ipv4Mask("255.255.255.0")));
+
+    std::vector<Ptr<LifecycleTcpSocket>> keep;
+    auto bindTo = [&](Ipv4Address address)
+    {
+        keep.push_back(net.NewSocket('A'));
+        return keep.back()->Bind(InetSocketAddress(address, 0));
+    };
+    for (int i = 0; i < 4; ++i)
+    {
+        EXPECT_EQ(bindTo(net.Addr('A')), 0) << i;
+    }
+    EXPECT_EQ(bindTo(net.Addr('A')), -1); // the four ports of the range are taken
+    EXPECT_EQ(keep.back()->GetErrno(), Socket::ERROR_ADDRNOTAVAIL);
+    for (int i = 0; i < 4; ++i)
+    {
+        EXPECT_EQ(bindTo(second), 0) << i; // but not on the other address
+    }
+    EXPECT_EQ(bindTo(Ipv4Address::GetAny()), -1); // the wildcard would overlap both
+}
+
 TEST_F(SocketApi, SockNameAndPeerName_NameBothEnds)
 {
     TwoNodeNetwork net;
@@ -355,6 +385,41 @@ TEST_F(SocketApi, Attributes_SegmentSizeAndRcvBufSizeShapeTheSyn)
     EXPECT_EQ(c.a->GetSendVars().mss, 1188U);
     EXPECT_EQ(c.b->GetSendVars().mss, 1188U);
     EXPECT_EQ(c.a->GetSendVars().wnd, 20000U); // B's window, from its SYN,ACK
+}
+
+// New sockets are copies of a prototype (LifecycleTcpL4Protocol::CreateSocket):
+// each must still be what CreateObject makes with the defaults of the moment.
+TEST_F(SocketApi, DefaultsChangedBetweenSockets_TheNextSocketHasTheNewOnes)
+{
+    TwoNodeNetwork net;
+    Ptr<LifecycleTcpSocket> first = net.NewSocket('A');
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(777));
+    Config::SetDefault("ns3::LifecycleTcpSocket::Msl", TimeValue(Seconds(30)));
+    Config::SetDefault("ns3::LifecycleTcpSocket::Timestamps", BooleanValue(false));
+    Ptr<LifecycleTcpSocket> second = net.NewSocket('A');
+    Ptr<LifecycleTcpSocket> third = net.NewSocket('A');
+
+    auto get = [](Ptr<Object> s, const std::string& name)
+    {
+        StringValue v;
+        s->GetAttribute(name, v);
+        return v.Get();
+    };
+    EXPECT_EQ(get(first, "SegmentSize"), "536");
+    EXPECT_EQ(get(first, "Msl"), "+1.2e+11ns");
+    EXPECT_EQ(get(first, "Timestamps"), "true");
+    for (auto s : {second, third})
+    {
+        EXPECT_EQ(get(s, "SegmentSize"), "777");
+        EXPECT_EQ(get(s, "Msl"), "+3e+10ns");
+        EXPECT_EQ(get(s, "Timestamps"), "false");
+        EXPECT_EQ(s->GetState(), TcpSocket::CLOSED);
+    }
+    // Sockets share nothing: changing one leaves the next one alone.
+    second->SetAttribute("SegmentSize", UintegerValue(1000));
+    EXPECT_EQ(get(third, "SegmentSize"), "777");
+    EXPECT_EQ(get(net.NewSocket('A'), "SegmentSize"), "777");
+    EXPECT_NE(second->GetSocketId(), third->GetSocketId());
 }
 
 // The SocketList attribute: Config paths reach every live socket, as with
