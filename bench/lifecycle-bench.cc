@@ -158,6 +158,7 @@ main(int argc, char* argv[])
     uint32_t buffers = 131072;
     std::string qdisc = "none";
     uint32_t addresses = 0;
+    std::string metrics;
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("stack", "custom (this model) or ns3 (native TcpL4Protocol)", stack);
@@ -171,6 +172,10 @@ main(int argc, char* argv[])
     cmd.AddValue("buffers", "SndBufSize and RcvBufSize", buffers);
     cmd.AddValue("qdisc", "none or fqcodel", qdisc);
     cmd.AddValue("addresses", "client addresses (0: one per 15000 connections)", addresses);
+    cmd.AddValue("metrics",
+                 "collect per-connection metrics into this folder (LifecycleTcpMetrics); "
+                 "empty: no collection",
+                 metrics);
     cmd.Parse(argc, argv);
     if ((stack != "custom" && stack != "ns3")
         || (workload != "churn" && workload != "hold" && workload != "bulk")
@@ -230,6 +235,12 @@ main(int argc, char* argv[])
     listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                 MakeCallback(&ServerAccept));
 
+    Ptr<LifecycleTcpMetrics> collector;
+    if (!metrics.empty())
+    {
+        collector = LifecycleTcpMetricsHelper().EnableAll(metrics);
+    }
+
     Bulk bulk;
     Time lastStart = Seconds(1);
     if (workload == "bulk")
@@ -259,6 +270,12 @@ main(int argc, char* argv[])
 
     auto begin = std::chrono::steady_clock::now();
     Simulator::Run();
+    if (collector && !collector->Write())
+    {
+        std::cerr << "lifecycle-bench: metrics could not be written to " << metrics << "\n";
+        return 1;
+    }
+    // Wall time includes writing the metrics files.
     double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     double simulated = Simulator::Now().GetSeconds();
     uint64_t events = Simulator::GetEventCount();
@@ -266,10 +283,11 @@ main(int argc, char* argv[])
 
     uint64_t units = workload == "bulk" ? (bulkBytes + 1447) / 1448 : connections;
     std::cout << "stack=" << stack << " workload=" << workload << " connections=" << connections
-              << " qdisc=" << qdisc << " started=" << g_counts.started
-              << " established=" << g_counts.established << " completed=" << g_counts.completed
-              << " received=" << g_counts.received << " wall_s=" << wall << " sim_s=" << simulated
-              << " events=" << events << " peak_rss_kb=" << rss << " wall_us_per_"
+              << " qdisc=" << qdisc << " metrics=" << (metrics.empty() ? "off" : "on")
+              << " started=" << g_counts.started << " established=" << g_counts.established
+              << " completed=" << g_counts.completed << " received=" << g_counts.received
+              << " wall_s=" << wall << " sim_s=" << simulated << " events=" << events
+              << " peak_rss_kb=" << rss << " wall_us_per_"
               << (workload == "bulk" ? "packet" : "connection") << "="
               << (units ? wall * 1e6 / units : 0) << "\n";
     Simulator::Destroy();

@@ -112,6 +112,7 @@ main(int argc, char* argv[])
     Time delay = MilliSeconds(10);
     Time msl = Seconds(120);
     bool absolute = false;
+    std::string metrics;
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("rate", "link rate", rate);
@@ -120,6 +121,7 @@ main(int argc, char* argv[])
     cmd.AddValue("closer", "who closes first: client, server, or both", g_demo.closer);
     cmd.AddValue("msl", "Maximum Segment Lifetime; TIME_WAIT lasts 2*MSL", msl);
     cmd.AddValue("absolute", "print absolute sequence numbers", absolute);
+    cmd.AddValue("metrics", "also write the metrics files into this folder", metrics);
     cmd.Parse(argc, argv);
     if (g_demo.closer != "client" && g_demo.closer != "server" && g_demo.closer != "both")
     {
@@ -166,11 +168,20 @@ main(int argc, char* argv[])
     Simulator::Schedule(
         Seconds(1),
         [&]() { g_demo.client->Connect(InetSocketAddress(interfaces.GetAddress(1), 80)); });
+    if (!metrics.empty())
+    {
+        // connections.csv, transitions.csv, retransmissions.csv, summary.json
+        LifecycleTcpMetricsHelper().EnableAll(metrics);
+    }
 
     Simulator::Run();
     std::cout << "\nThe server read " << g_demo.received << " of " << g_demo.bytes
               << " bytes. The simulation ended at " << Simulator::Now().As(Time::S)
               << ", when the last TIME_WAIT expired.\n";
-    Simulator::Destroy();
+    Simulator::Destroy(); // writes the metrics files
+    if (!metrics.empty())
+    {
+        std::cout << "Metrics in " << metrics << "/\n";
+    }
     return 0;
 }

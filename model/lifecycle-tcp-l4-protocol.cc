@@ -163,6 +163,9 @@ LifecycleTcpL4Protocol::CreateSocket()
     Ptr<LifecycleTcpSocket> socket = LifecycleTcpSocket::CopyPristine(m_prototype);
     socket->SetNode(m_node);
     socket->SetTcp(this);
+    // In SocketList from the start, as with ns-3's native TCP, so that Config
+    // paths and observers reach sockets that are not bound yet.
+    Track(socket);
     m_socketCreatedTrace(socket);
     return socket;
 }

@@ -156,7 +156,7 @@ class LifecycleTcpL4Protocol : public IpL4Protocol
     /// \return the ISS for a new connection on \p tuple (RFC 6528 unless replaced)
     SequenceNumber32 ChooseIss(const LifecycleTcpFourTuple& tuple) const;
 
-    /// \brief Keep \p s alive and visible in SocketList (it holds a binding or a connection).
+    /// \brief Keep \p s alive and visible in SocketList (from its creation until CLOSED).
     void Track(Ptr<LifecycleTcpSocket> s);
     /// \brief Stop keeping \p s alive (it reached CLOSED and holds nothing).
     void Untrack(LifecycleTcpSocket* s);

@@ -272,21 +272,26 @@ LifecycleTcpSocket::SetState(LifecycleTcpState to, LifecycleTcpCause cause)
     NS_LOG_INFO(this << " " << States::Name(from) << " => " << States::Name(to) << " ("
                      << cause.ToString() << ")");
     m_state = to;
-    m_transitionTrace(from, to, cause);
     if (to == ESTABLISHED && m_stats.establishedAt == Time::Max())
     {
         m_stats.establishedAt = Simulator::Now();
     }
     // CLOSED, or a passive child returning to LISTEN (RFC 9293 3.10.7.4,
-    // MUST-11): the connection no longer exists, release what it holds.
-    if (to == CLOSED || (to == LISTEN && from == SYN_RCVD))
+    // MUST-11): the connection no longer exists. Its counters are final
+    // before the Transition trace fires, so that observers can read them.
+    bool ended = to == CLOSED || (to == LISTEN && from == SYN_RCVD);
+    if (ended)
     {
         if (m_stats.end == LifecycleTcpEnd::OPEN)
         {
             m_stats.end = LifecycleTcpEnd::ABORTED;
         }
         m_stats.closedAt = Simulator::Now();
-        ReleaseResources();
+    }
+    m_transitionTrace(from, to, cause);
+    if (ended)
+    {
+        ReleaseResources(); // release what it holds
     }
 }
 
@@ -637,6 +642,7 @@ LifecycleTcpSocket::Close()
             ReleaseResources(); // a bound socket that never connected
             return 0;
         }
+        m_tcp->Untrack(this);    // the application is done with it
         m_errno = ERROR_NOTCONN; // "error: connection does not exist"
         return -1;
     }
