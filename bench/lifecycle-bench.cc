@@ -41,6 +41,7 @@ struct Counts
 
 Counts g_counts;
 uint64_t g_bytesPerConnection = 10000;
+Ptr<LifecycleTcpMetrics> g_collector; //!< set with --metrics
 
 /// Server side of a connection: read everything; close when the peer does.
 void
@@ -99,6 +100,10 @@ OpenConnection(Ptr<Node> node, Ipv4Address local, Ipv4Address server, bool close
     auto c = std::make_unique<Client>();
     c->close = close;
     c->socket = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
+    if (g_collector)
+    {
+        g_collector->Watch(c->socket); // ns-3's native TCP has no "socket created" trace
+    }
     c->socket->Bind(InetSocketAddress(local, 0));
     c->socket->SetConnectCallback(MakeCallback(&Client::Connected, c.get()),
                                   MakeNullCallback<void, Ptr<Socket>>());
@@ -239,6 +244,7 @@ main(int argc, char* argv[])
     if (!metrics.empty())
     {
         collector = LifecycleTcpMetricsHelper().EnableAll(metrics);
+        g_collector = collector;
     }
 
     Bulk bulk;
@@ -290,6 +296,7 @@ main(int argc, char* argv[])
               << " peak_rss_kb=" << rss << " wall_us_per_"
               << (workload == "bulk" ? "packet" : "connection") << "="
               << (units ? wall * 1e6 / units : 0) << "\n";
+    g_collector = nullptr;
     Simulator::Destroy();
     bool ok = workload == "bulk"    ? g_counts.received == bulkBytes
               : workload == "churn" ? g_counts.completed == connections

@@ -488,7 +488,7 @@ LifecycleTcpMetrics::FormatConnection(const LifecycleTcpConnectionRecord& r, siz
     o += ',';
     PutInt(o, r.node);
     o += ',' + r.stack + ',';
-        PutAddress(o, r.localAddress);
+    PutAddress(o, r.localAddress);
     o += ',';
     PutInt(o, r.localPort);
     o += ',';
@@ -514,7 +514,7 @@ LifecycleTcpMetrics::FormatConnection(const LifecycleTcpConnectionRecord& r, siz
         o += ',';
         PutOpt(o, t);
     }
-        for (const std::optional<uint64_t>* v : {&r.bytesAppSent,
+    for (const std::optional<uint64_t>* v : {&r.bytesAppSent,
                                              &r.bytesAcked,
                                              &r.bytesAppReceived,
                                              &r.bytesPeerAppReceived,
@@ -557,7 +557,7 @@ LifecycleTcpMetrics::FormatConnection(const LifecycleTcpConnectionRecord& r, siz
     PutOpt(o, r.resetsSent);
     o += ',';
     PutOpt(o, r.resetsReceived);
-        o += ',' + LifecycleTcpEndName(r.end) + '\n';
+    o += ',' + LifecycleTcpEndName(r.end) + '\n';
     return o;
 }
 

@@ -19,6 +19,7 @@
 #include "ns3/object-vector.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-l4-protocol.h"
+#include "ns3/tcp-socket-base.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -63,7 +64,7 @@ void
 LifecycleTcpMetrics::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    for (auto& o : m_native)
+    for (auto& [node, o] : m_native)
     {
         o->Stop();
     }
@@ -137,7 +138,7 @@ LifecycleTcpMetrics::Install(Ptr<Node> node)
         n.dropsKnown = false;
         Ptr<LifecycleTcpNativeObserver> observer = CreateObject<LifecycleTcpNativeObserver>();
         observer->Start(this, node);
-        m_native.push_back(observer);
+        m_native[node->GetId()] = observer;
     }
     else
     {
@@ -158,6 +159,21 @@ void
 LifecycleTcpMetrics::InstallAll()
 {
     Install(NodeContainer::GetGlobal());
+}
+
+void
+LifecycleTcpMetrics::Watch(Ptr<Socket> socket)
+{
+    Ptr<TcpSocketBase> native = DynamicCast<TcpSocketBase>(socket);
+    if (!native || m_written)
+    {
+        return; // this model's sockets are watched from their creation
+    }
+    auto it = m_native.find(socket->GetNode()->GetId());
+    if (it != m_native.end())
+    {
+        it->second->Watch(native);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -228,7 +244,7 @@ LifecycleTcpMetrics::WatchModelSocket(Ptr<LifecycleTcpSocket> socket, bool exist
                 }
                 else
                 {
-                                        r = it->second->record.get();
+                    r = it->second->record.get();
                 }
                 TakeTuple(*r, *s);
                 m->RecordTransition(*r, from, to, cause.ToString());
@@ -260,7 +276,7 @@ LifecycleTcpMetrics::WatchModelSocket(Ptr<LifecycleTcpSocket> socket, bool exist
                 auto it = m->m_open.find(*current);
                 if (it != m->m_open.end() && !it->second->finished)
                 {
-                                        LifecycleTcpConnectionRecord& r = *it->second->record;
+                    LifecycleTcpConnectionRecord& r = *it->second->record;
                     if (!r.iss)
                     {
                         r.iss = s->GetSendVars().iss.GetValue(); // a SYN was sent
@@ -303,7 +319,7 @@ LifecycleTcpConnectionRecord*
 LifecycleTcpMetrics::Open(
     uint32_t node, const std::string& stack, LifecycleTcpState initial, bool known, bool entryKnown)
 {
-        auto e = std::make_unique<Entry>();
+    auto e = std::make_unique<Entry>();
     e->record = std::make_unique<LifecycleTcpConnectionRecord>();
     e->id = m_nextId++;
     e->record->id = e->id;
@@ -314,7 +330,7 @@ LifecycleTcpMetrics::Open(
     {
         CountStates(node, TcpSocket::CLOSED, initial, false);
     }
-        LifecycleTcpConnectionRecord* r = e->record.get();
+    LifecycleTcpConnectionRecord* r = e->record.get();
     m_open.emplace(r->id, std::move(e));
     return r;
 }
@@ -395,7 +411,7 @@ LifecycleTcpMetrics::GetOpenRecords() const
     std::vector<const LifecycleTcpConnectionRecord*> v;
     for (const auto& [id, e] : m_open)
     {
-                if (e->record && !e->finished)
+        if (e->record && !e->finished)
         {
             v.push_back(e->record.get());
         }
@@ -412,7 +428,7 @@ LifecycleTcpMetrics::GetOpenRecords() const
 void
 LifecycleTcpMetrics::Index(Entry& e, bool add)
 {
-        if (add && e.record)
+    if (add && e.record)
     {
         const LifecycleTcpConnectionRecord& r = *e.record;
         e.localAddress = r.localAddress;
@@ -429,7 +445,7 @@ LifecycleTcpMetrics::Index(Entry& e, bool add)
             : TupleKey{r.remoteAddress.Get(), r.localAddress.Get(), r.remotePort, r.localPort};
     if (add)
     {
-                m_byTuple[key].push_back(e.id);
+        m_byTuple[key].push_back(e.id);
         e.key = key;
         e.indexed = true;
         return;
@@ -442,7 +458,7 @@ LifecycleTcpMetrics::Index(Entry& e, bool add)
     if (it != m_byTuple.end())
     {
         auto& ids = it->second;
-                ids.erase(std::remove(ids.begin(), ids.end(), e.id), ids.end());
+        ids.erase(std::remove(ids.begin(), ids.end(), e.id), ids.end());
         if (ids.empty())
         {
             m_byTuple.erase(it);
@@ -463,13 +479,13 @@ LifecycleTcpMetrics::FindPeer(const Entry& e)
     {
         return nullptr;
     }
-        for (uint64_t id : it->second)
+    for (uint64_t id : it->second)
     {
         Entry& o = *m_open.at(id);
-        if (id != e.id && o.localAddress == e.remoteAddress && o.localPort == e.remotePort &&
-            o.remoteAddress == e.localAddress && o.remotePort == e.localPort)
+        if (id != e.id && o.localAddress == e.remoteAddress && o.localPort == e.remotePort
+            && o.remoteAddress == e.localAddress && o.remotePort == e.localPort)
         {
-                        return &o;
+            return &o;
         }
     }
     return nullptr;
@@ -482,7 +498,7 @@ LifecycleTcpMetrics::Finish(LifecycleTcpConnectionRecord& r)
     {
         return;
     }
-        Entry& e = *m_open.at(r.id);
+    Entry& e = *m_open.at(r.id);
     e.finished = true;
     e.socket = nullptr;
     e.bytesAppReceived = r.bytesAppReceived;
@@ -549,7 +565,7 @@ LifecycleTcpMetrics::Write(std::string* error)
         return true;
     }
     NS_LOG_FUNCTION(this);
-    for (auto& o : m_native)
+    for (auto& [node, o] : m_native)
     {
         o->Stop();
     }
@@ -562,7 +578,7 @@ LifecycleTcpMetrics::Write(std::string* error)
         ids.push_back(id);
     }
     std::sort(ids.begin(), ids.end());
-        for (uint64_t id : ids)
+    for (uint64_t id : ids)
     {
         Entry& e = *m_open.at(id);
         if (e.finished)

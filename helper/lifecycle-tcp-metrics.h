@@ -29,8 +29,8 @@
 #include <array>
 #include <cstdio>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -85,6 +85,15 @@ class LifecycleTcpMetrics : public Object
     void Install(NodeContainer nodes);
     /// \brief Observe every node that exists now.
     void InstallAll();
+    /**
+     * \brief Hand over a socket a script created. Needed by nobody for this
+     * model's sockets (each is seen at its creation); for ns-3's native TCP,
+     * which has no "socket created" trace, it spares the observer a search of
+     * the node's SocketList when the socket connects (a cost that grows with
+     * the number of sockets). Install the node first.
+     * \param socket the socket
+     */
+    void Watch(Ptr<Socket> socket);
 
     /**
      * \brief Write the four files now and stop collecting. Called by
@@ -190,7 +199,7 @@ class LifecycleTcpMetrics : public Object
         size_t operator()(const TupleKey& k) const;
     };
 
-        /**
+    /**
      * A connection not yet written: open, with its record; or ended while
      * its observed peer is still open, held as its formatted row only (some
      * 500 bytes instead of the record), which waits for the one field the
@@ -199,19 +208,19 @@ class LifecycleTcpMetrics : public Object
     struct Entry
     {
         std::unique_ptr<LifecycleTcpConnectionRecord> record; //!< null once held as a row
-        Ptr<LifecycleTcpSocket> socket; //!< this model's socket, while open
-        Refresher refresh;              //!< an observer's update at the end
-        bool finished{false};           //!< ended (held, waiting for the peer)
-        bool indexed{false};            //!< in m_byTuple under key
-        TupleKey key{0, 0, 0, 0};       //!< its key there
-        uint64_t id{0};                 //!< the record's id
-        Ipv4Address localAddress;       //!< 4-tuple, for pairing
-        Ipv4Address remoteAddress;      //!< 4-tuple, for pairing
-        uint16_t localPort{0};          //!< 4-tuple, for pairing
-        uint16_t remotePort{0};         //!< 4-tuple, for pairing
+        Ptr<LifecycleTcpSocket> socket;                       //!< this model's socket, while open
+        Refresher refresh;                                    //!< an observer's update at the end
+        bool finished{false};                     //!< ended (held, waiting for the peer)
+        bool indexed{false};                      //!< in m_byTuple under key
+        TupleKey key{0, 0, 0, 0};                 //!< its key there
+        uint64_t id{0};                           //!< the record's id
+        Ipv4Address localAddress;                 //!< 4-tuple, for pairing
+        Ipv4Address remoteAddress;                //!< 4-tuple, for pairing
+        uint16_t localPort{0};                    //!< 4-tuple, for pairing
+        uint16_t remotePort{0};                   //!< 4-tuple, for pairing
         std::optional<uint64_t> bytesAppReceived; //!< what the peer's row needs of us
-        std::string row;          //!< the held row
-        size_t rowPeerField{0};   //!< where bytes_peer_app_received goes in it
+        std::string row;                          //!< the held row
+        size_t rowPeerField{0};                   //!< where bytes_peer_app_received goes in it
     };
 
     /// What summary.json says of the records of one stack (or all).
@@ -252,7 +261,7 @@ class LifecycleTcpMetrics : public Object
     static void TakeModelCounters(LifecycleTcpConnectionRecord& r, const LifecycleTcpSocket& s);
     /// \brief Count the state change in the node's concurrent counts.
     void CountStates(uint32_t node, LifecycleTcpState from, LifecycleTcpState to, bool fromKnown);
-        /// \brief Write the row of open entry \p id, add it to the summary, and free it.
+    /// \brief Write the row of open entry \p id, add it to the summary, and free it.
     void Emit(uint64_t id);
     /// \brief Keep only the row of the ended entry \p e until its peer ends.
     void Hold(Entry& e);
@@ -282,7 +291,7 @@ class LifecycleTcpMetrics : public Object
                              uint32_t length,
                              Time rto,
                              uint32_t backoff);
-        /**
+    /**
      * \brief The row of \p r in connections.csv.
      * \param r the record
      * \param peerField set to the offset of bytes_peer_app_received in it
@@ -307,10 +316,10 @@ class LifecycleTcpMetrics : public Object
     std::unordered_map<TupleKey, std::vector<uint64_t>, TupleHash> m_byTuple; //!< open, by 4-tuple
     std::map<uint32_t, NodeCounts> m_nodes;                                   //!< per node
     std::map<std::string, std::unique_ptr<Summary>> m_summaries;              //!< per stack
-    std::vector<Ptr<LifecycleTcpNativeObserver>> m_native;                    //!< native observers
-    std::vector<Ptr<Node>> m_installed;                                       //!< nodes observed
-    FILE* m_connections{nullptr};     //!< connections.csv (temporary)
-    FILE* m_transitions{nullptr};     //!< transitions.csv (temporary)
+    std::map<uint32_t, Ptr<LifecycleTcpNativeObserver>> m_native; //!< native observers, by node
+    std::vector<Ptr<Node>> m_installed;                           //!< nodes observed
+    FILE* m_connections{nullptr};                                 //!< connections.csv (temporary)
+    FILE* m_transitions{nullptr};                                 //!< transitions.csv (temporary)
     FILE* m_retransmissions{nullptr}; //!< retransmissions.csv (temporary)
     TracedCallback<const LifecycleTcpConnectionRecord&> m_recordTrace; //!< ConnectionRecord
 };

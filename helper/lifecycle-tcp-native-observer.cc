@@ -100,6 +100,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <map>
 #include <optional>
 
 namespace ns3
@@ -124,6 +125,22 @@ uint64_t
 CurrentEvent()
 {
     return Simulator::GetEventCount();
+}
+
+/// \return the accessor of TcpSocketBase's trace source \p name. Looking a
+/// trace source up by name is costly (the TypeId's list is searched and its
+/// strings copied), so each is looked up once.
+Ptr<const TraceSourceAccessor>
+Accessor(const std::string& name)
+{
+    static std::map<std::string, Ptr<const TraceSourceAccessor>> accessors;
+    Ptr<const TraceSourceAccessor>& a = accessors[name];
+    if (!a)
+    {
+        a = TcpSocketBase::GetTypeId().LookupTraceSourceByName(name);
+        NS_ABORT_MSG_IF(!a, "TcpSocketBase has no trace source " << name);
+    }
+    return a;
 }
 
 /// \return the 16-bit big-endian value at \p b
@@ -316,13 +333,25 @@ LifecycleTcpNativeObserver::Stop()
     {
         Unhook(*c);
     }
-    const TcpSocketBase* running = m_traceOf;
-    m_ended.erase(std::remove_if(m_ended.begin(),
-                                 m_ended.end(),
-                                 [running](const Ptr<TcpSocketBase>& s)
-                                 { return PeekPointer(s) != running; }),
-                  m_ended.end());
+    ReleaseEnded();
     // The conns stay: the collector refreshes the records still open after this.
+}
+
+void
+LifecycleTcpNativeObserver::Watch(Ptr<TcpSocketBase> socket)
+{
+    if (!m_started || m_stopped || !socket || Find(PeekPointer(socket)))
+    {
+        return;
+    }
+    Tuple t;
+    ReadTuple(*socket, t); // zeros while unbound
+    Conn& c = Follow(socket, t, Hooks::ALL);
+    if (t.remotePort != 0)
+    {
+        c.partial = true; // connected already: state and counters so far unknown
+        OpenRecord(c, TcpSocket::ESTABLISHED, false);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -716,13 +745,18 @@ LifecycleTcpNativeObserver::Hook(Conn& c, Hooks hooks)
     }
     TcpSocketBase* s = PeekPointer(c.socket);
     Ptr<LifecycleTcpNativeObserver> self(this);
-    // Disconnect first: a socket followed before and found again must not
-    // carry our sink twice.
-    auto rehook = [s](const char* name, const CallbackBase& cb)
+    // Ended sockets lose our sinks at the next event; one found again
+    // before that must not carry them twice: disconnect first.
+    bool again = std::any_of(
+        m_ended.begin(), m_ended.end(), [s](const Ended& e) { return PeekPointer(e.socket) == s; });
+    auto rehook = [s, again](const char* name, const CallbackBase& cb)
     {
-        s->TraceDisconnectWithoutContext(name, cb);
-        bool ok = s->TraceConnectWithoutContext(name, cb);
-        NS_ASSERT_MSG(ok, "TcpSocketBase has no trace source " << name);
+        Ptr<const TraceSourceAccessor> accessor = Accessor(name);
+        if (again)
+        {
+            accessor->DisconnectWithoutContext(s, cb);
+        }
+        accessor->ConnectWithoutContext(s, cb);
     };
     if (hooks == Hooks::ALL)
     {
@@ -743,22 +777,51 @@ LifecycleTcpNativeObserver::Unhook(Conn& c)
     {
         return;
     }
-    TcpSocketBase* s = PeekPointer(c.socket);
+    Unhook(PeekPointer(c.socket), c.hookOwner);
+}
+
+void
+LifecycleTcpNativeObserver::Unhook(TcpSocketBase* s, const TcpSocketBase* hookOwner)
+{
     Ptr<LifecycleTcpNativeObserver> self(this);
-    s->TraceDisconnectWithoutContext(
-        "Tx", MakeCallback(&LifecycleTcpNativeObserver::OnTx, self, c.hookOwner));
-    s->TraceDisconnectWithoutContext(
-        "Rx", MakeCallback(&LifecycleTcpNativeObserver::OnRx, self, c.hookOwner));
-    s->TraceDisconnectWithoutContext(
-        "State", MakeCallback(&LifecycleTcpNativeObserver::OnState, self, c.key));
-    s->TraceDisconnectWithoutContext("RTO",
-                                     MakeCallback(&LifecycleTcpNativeObserver::OnRto, self, c.key));
-    s->TraceDisconnectWithoutContext("RTT",
-                                     MakeCallback(&LifecycleTcpNativeObserver::OnRtt, self, c.key));
-    s->TraceDisconnectWithoutContext(
-        "RWND", MakeCallback(&LifecycleTcpNativeObserver::OnRwnd, self, c.key));
-    s->TraceDisconnectWithoutContext(
-        "CongState", MakeCallback(&LifecycleTcpNativeObserver::OnCongState, self, c.key));
+    const TcpSocketBase* key = s;
+    Accessor("Tx")->DisconnectWithoutContext(
+        s, MakeCallback(&LifecycleTcpNativeObserver::OnTx, self, hookOwner));
+    Accessor("Rx")->DisconnectWithoutContext(
+        s, MakeCallback(&LifecycleTcpNativeObserver::OnRx, self, hookOwner));
+    Accessor("State")->DisconnectWithoutContext(
+        s, MakeCallback(&LifecycleTcpNativeObserver::OnState, self, key));
+    Accessor("RTO")->DisconnectWithoutContext(
+        s, MakeCallback(&LifecycleTcpNativeObserver::OnRto, self, key));
+    Accessor("RTT")->DisconnectWithoutContext(
+        s, MakeCallback(&LifecycleTcpNativeObserver::OnRtt, self, key));
+    Accessor("RWND")->DisconnectWithoutContext(
+        s, MakeCallback(&LifecycleTcpNativeObserver::OnRwnd, self, key));
+    Accessor("CongState")
+        ->DisconnectWithoutContext(
+            s, MakeCallback(&LifecycleTcpNativeObserver::OnCongState, self, key));
+}
+
+void
+LifecycleTcpNativeObserver::ReleaseEnded()
+{
+    const TcpSocketBase* running = m_traceOf;
+    std::vector<Ended> keep;
+    for (Ended& e : m_ended)
+    {
+        if (PeekPointer(e.socket) == running)
+        {
+            keep.push_back(e); // its trace is calling us: next time
+            continue;
+        }
+        // Not followed again meanwhile: a closed socket keeps no sinks of ours
+        // (if the application connects it again, its SYN finds it anew).
+        if (!Find(PeekPointer(e.socket)))
+        {
+            Unhook(PeekPointer(e.socket), e.hookOwner);
+        }
+    }
+    m_ended.swap(keep);
 }
 
 bool
@@ -1281,10 +1344,8 @@ LifecycleTcpNativeObserver::End(Conn& c)
     Unindex(c);
     m_byRecord.erase(c.record);
     m_suspects.erase(c.key);
-    // Released at the next event: the socket may still be running now. Our
-    // sinks stay on it (harmless once it is closed; they let a socket that
-    // is used again be found again).
-    m_ended.push_back(c.socket);
+    // Unhooked and released at the next event: its trace may be running now.
+    m_ended.push_back(Ended{c.socket, c.hookOwner});
     m_conns.erase(c.key); // c is gone
     if (r)
     {
@@ -1303,12 +1364,7 @@ LifecycleTcpNativeObserver::NewEvent()
     m_event = now;
     if (!m_ended.empty())
     {
-        const TcpSocketBase* running = m_traceOf;
-        m_ended.erase(std::remove_if(m_ended.begin(),
-                                     m_ended.end(),
-                                     [running](const Ptr<TcpSocketBase>& s)
-                                     { return PeekPointer(s) != running; }),
-                      m_ended.end());
+        ReleaseEnded();
     }
     if (m_suspects.empty())
     {

@@ -80,6 +80,14 @@ class LifecycleTcpNativeObserver : public Object
      */
     void Stop();
 
+    /**
+     * \brief Follow \p socket from now on, bound or not. A socket handed over
+     * this way before it connects is found without reading the node's
+     * SocketList (which costs O(number of sockets) per new connection).
+     * \param socket a socket of this observer's node
+     */
+    void Watch(Ptr<TcpSocketBase> socket);
+
     /// \return the connections.csv columns ns-3's native TCP does not show
     static const std::vector<std::string>& MissingColumns();
 
@@ -182,6 +190,10 @@ class LifecycleTcpNativeObserver : public Object
     void Hook(Conn& c, Hooks hooks);
     /// \brief Disconnect them (not for the socket whose trace is running).
     void Unhook(Conn& c);
+    /// \brief Disconnect the sinks of \p socket, its Tx/Rx sinks carrying \p hookOwner.
+    void Unhook(TcpSocketBase* socket, const TcpSocketBase* hookOwner);
+    /// \brief Release (and unhook) the ended sockets but the one running now.
+    void ReleaseEnded();
     /// \brief Read the 4-tuple of an IPv4 socket. \return false when not bound over IPv4
     static bool ReadTuple(const TcpSocketBase& socket, Tuple& tuple);
 
@@ -257,9 +269,17 @@ class LifecycleTcpNativeObserver : public Object
     std::unordered_map<Tuple, const TcpSocketBase*, TupleHash> m_byTuple; //!< connected, by tuple
     std::unordered_map<uint16_t, uint32_t> m_ports; //!< unconnected bound sockets per port
     std::unordered_map<const LifecycleTcpConnectionRecord*, const TcpSocketBase*>
-        m_byRecord;                                      //!< conns by record (for Refresh)
-    std::unordered_set<const TcpSocketBase*> m_suspects; //!< backed off: may die silently
-    std::vector<Ptr<TcpSocketBase>> m_ended; //!< sockets of ended conns, released next event
+        m_byRecord; //!< conns by record (for Refresh)
+    std::unordered_set<const TcpSocketBase*>
+        m_suspects; //!< backed off: may die silently
+                    /// A socket whose connection ended: unhooked and released at the next
+    /// event (its own trace may be running now).
+    struct Ended
+    {
+        Ptr<TcpSocketBase> socket;      //!< the socket
+        const TcpSocketBase* hookOwner; //!< the owner its Tx/Rx sinks carry
+    };
+    std::vector<Ended> m_ended; //!< sockets of ended conns
 
     uint64_t m_event{UINT64_MAX};            //!< event count NewEvent() last ran in
     const TcpSocketBase* m_traceOf{nullptr}; //!< socket whose trace sink is running
