@@ -64,6 +64,11 @@ LifecycleImpairedChannel::TransmitStart(Ptr<const Packet> p,
                                         Time txTime)
 {
     NS_ASSERT(IsInitialized());
+    if (m_down)
+    {
+        ++m_lostWhileDown; // sent into a cut cable
+        return true;
+    }
     uint32_t wire = src == GetSource(0) ? 0 : 1;
     Ptr<PointToPointNetDevice> dst = GetDestination(wire);
     Time arrival = txTime + GetDelay();
@@ -90,6 +95,24 @@ LifecycleImpairedChannel::AssignStreams(int64_t stream)
     m_reorderRng->SetStream(stream);
     m_duplicateRng->SetStream(stream + 1);
     return 2;
+}
+
+void
+LifecycleImpairedChannel::SetDown(bool down)
+{
+    m_down = down;
+}
+
+bool
+LifecycleImpairedChannel::IsDown() const
+{
+    return m_down;
+}
+
+uint64_t
+LifecycleImpairedChannel::GetLostWhileDownCount() const
+{
+    return m_lostWhileDown;
 }
 
 uint64_t

@@ -51,7 +51,21 @@ class LifecycleImpairedChannel : public PointToPointChannel
     /// \return packets delivered twice so far
     uint64_t GetDuplicatedCount() const;
 
+    /**
+     * \brief Cut the link (or mend it): while down, every frame sent is lost
+     * on the wire, in both directions, as with an unplugged cable; the
+     * devices and IP do not notice.
+     * \param down true to cut
+     */
+    void SetDown(bool down);
+    /// \return true while the link is down
+    bool IsDown() const;
+    /// \return frames lost while the link was down
+    uint64_t GetLostWhileDownCount() const;
+
   private:
+    bool m_down{false};                        //!< the link is cut
+    uint64_t m_lostWhileDown{0};               //!< counter
     double m_reorderProbability{0};            //!< ReorderProbability
     Time m_reorderDelay;                       //!< ReorderDelay
     double m_duplicateProbability{0};          //!< DuplicateProbability

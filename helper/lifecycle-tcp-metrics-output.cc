@@ -220,8 +220,18 @@ JsonString(const std::string& s)
         if (c == '"' || c == '\\')
         {
             o += '\\';
+            o += c;
         }
-        o += c;
+        else if (static_cast<unsigned char>(c) < 0x20)
+        {
+            char buf[8];
+            std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+            o += buf;
+        }
+        else
+        {
+            o += c;
+        }
     }
     return o + "\"";
 }
@@ -277,6 +287,20 @@ std::string
 LifecycleTcpMetrics::GetOutputDirectory() const
 {
     return m_directory;
+}
+
+void
+LifecycleTcpMetrics::SetRunInfo(const std::string& key, const std::string& value)
+{
+    for (auto& [k, v] : m_runInfo)
+    {
+        if (k == key)
+        {
+            v = value;
+            return;
+        }
+    }
+    m_runInfo.emplace_back(key, value);
 }
 
 bool
@@ -700,6 +724,16 @@ LifecycleTcpMetrics::WriteSummary(std::string* error)
         }
     }
     o += "],\n";
+    if (!m_runInfo.empty())
+    {
+        o += "  \"run\": {";
+        for (size_t i = 0; i < m_runInfo.size(); ++i)
+        {
+            o += (i ? ", " : "") + JsonString(m_runInfo[i].first) + ": "
+                 + JsonString(m_runInfo[i].second);
+        }
+        o += "},\n";
+    }
     o += body(everything, "  ");
     o += ",\n  \"nodes\": [\n";
     first = true;

@@ -75,6 +75,14 @@ class LifecycleTcpMetrics : public Object
     std::string GetOutputDirectory() const;
 
     /**
+     * \brief Describe the run in summary.json ("run": {...}), for instance
+     * the scenario's name and stack, which plots put in their titles.
+     * \param key a name
+     * \param value its value (written as a JSON string)
+     */
+    void SetRunInfo(const std::string& key, const std::string& value);
+
+    /**
      * \brief Observe the TCP of \p node: this model's (LifecycleTcpL4Protocol)
      * or ns-3's native (TcpL4Protocol). Sockets that exist already are taken
      * as they are; a node without TCP is skipped.
@@ -309,6 +317,7 @@ class LifecycleTcpMetrics : public Object
     /// socket outliving it calls nothing.
     std::shared_ptr<LifecycleTcpMetrics*> m_self;
     std::string m_directory;                                     //!< output folder
+    std::vector<std::pair<std::string, std::string>> m_runInfo;  //!< "run" of summary.json
     bool m_written{false};                                       //!< Write() ran
     bool m_failed{false};                                        //!< a stream failed
     uint64_t m_nextId{1};                                        //!< next record id

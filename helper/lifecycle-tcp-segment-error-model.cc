@@ -204,6 +204,22 @@ LifecycleTcpSegmentErrorModel::DropContaining(uint32_t seq, uint32_t n)
     m_rules.push_back(rule);
 }
 
+void
+LifecycleTcpSegmentErrorModel::DropAcking(uint32_t ack, uint32_t n)
+{
+    Rule rule;
+    rule.byAck = true;
+    rule.sequence = ack;
+    rule.occurrences.insert(n);
+    m_rules.push_back(rule);
+}
+
+void
+LifecycleTcpSegmentErrorModel::SetNext(Ptr<ErrorModel> next)
+{
+    m_next = next;
+}
+
 uint32_t
 LifecycleTcpSegmentErrorModel::GetDropCount() const
 {
@@ -216,14 +232,16 @@ LifecycleTcpSegmentErrorModel::DoCorrupt(Ptr<Packet> p)
     LifecycleTcpPeekedSegment seg;
     if (!LifecycleTcpPeekSegment(p, seg))
     {
-        return false;
+        return m_next && m_next->IsCorrupt(p);
     }
     bool drop = false;
     uint32_t segLen = seg.payloadBytes + ((seg.flags & TcpHeader::SYN) ? 1 : 0)
                       + ((seg.flags & TcpHeader::FIN) ? 1 : 0);
     for (auto& rule : m_rules)
     {
+        bool pureAck = seg.flags == TcpHeader::ACK && seg.payloadBytes == 0;
         bool matches = rule.bySequence ? rule.sequence - seg.seq < segLen // wrap-safe
+                       : rule.byAck    ? pureAck && seg.ack == rule.sequence
                                        : rule.match.Matches(seg.flags, seg.payloadBytes);
         if (matches)
         {
@@ -239,8 +257,9 @@ LifecycleTcpSegmentErrorModel::DoCorrupt(Ptr<Packet> p)
         ++m_drops;
         NS_LOG_INFO("dropping segment " << TcpHeader::FlagsToString(seg.flags) << " seq " << seg.seq
                                         << " len " << seg.payloadBytes);
+        return true;
     }
-    return drop;
+    return m_next && m_next->IsCorrupt(p);
 }
 
 void

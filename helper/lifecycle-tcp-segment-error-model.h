@@ -84,7 +84,22 @@ class LifecycleTcpSegmentErrorModel : public ErrorModel
      */
     void DropContaining(uint32_t seq, uint32_t n = 1);
 
-    /// \return segments dropped so far
+    /**
+     * \brief Drop occurrence \p n of pure ACKs (no SYN, FIN, RST or text)
+     * acknowledging \p ack: the last ACK of a close, for instance, is the
+     * pure ACK of the FIN's sequence number plus one.
+     */
+    void DropAcking(uint32_t ack, uint32_t n = 1);
+
+    /**
+     * \brief Also drop what \p next drops (for instance random loss from a
+     * RateErrorModel), after this model's own rules. A device has one
+     * receive error model; this chains two.
+     * \param next the other model, or nullptr
+     */
+    void SetNext(Ptr<ErrorModel> next);
+
+    /// \return segments dropped so far (by the rules, not by the next model)
     uint32_t GetDropCount() const;
 
   private:
@@ -96,13 +111,15 @@ class LifecycleTcpSegmentErrorModel : public ErrorModel
     {
         LifecycleTcpSegmentMatch match; //!< pattern
         bool bySequence{false};         //!< match on a sequence number instead
-        uint32_t sequence{0};           //!< the sequence number
+        bool byAck{false};              //!< match pure ACKs of an acknowledgment number
+        uint32_t sequence{0};           //!< the sequence (or acknowledgment) number
         std::set<uint32_t> occurrences; //!< 1-based occurrences to drop
         uint32_t seen{0};               //!< matching segments seen
     };
 
     std::vector<Rule> m_rules; //!< rules
     uint32_t m_drops{0};       //!< drops so far
+    Ptr<ErrorModel> m_next;    //!< consulted when no rule drops
 };
 
 /**
