@@ -142,7 +142,9 @@ LowerRetxName(uint32_t k)
 
 /// Drop reasons as column suffixes, in LifecycleTcpDropReason order.
 const char* const kDropNames[] = {
-    "bad_checksum", "out_of_window", "malformed", "no_connection", "invalid"};
+    "bad_checksum", "out_of_window", "malformed", "no_connection", "invalid", "backlog_full"};
+static_assert(sizeof(kDropNames) / sizeof(kDropNames[0]) == LIFECYCLE_TCP_N_DROP_REASONS,
+              "a name for each LifecycleTcpDropReason");
 
 /// \return the header line of connections.csv
 std::string
@@ -488,7 +490,7 @@ LifecycleTcpMetrics::FormatConnection(const LifecycleTcpConnectionRecord& r, siz
     o += ',';
     PutInt(o, r.node);
     o += ',' + r.stack + ',';
-        PutAddress(o, r.localAddress);
+    PutAddress(o, r.localAddress);
     o += ',';
     PutInt(o, r.localPort);
     o += ',';
@@ -514,7 +516,7 @@ LifecycleTcpMetrics::FormatConnection(const LifecycleTcpConnectionRecord& r, siz
         o += ',';
         PutOpt(o, t);
     }
-        for (const std::optional<uint64_t>* v : {&r.bytesAppSent,
+    for (const std::optional<uint64_t>* v : {&r.bytesAppSent,
                                              &r.bytesAcked,
                                              &r.bytesAppReceived,
                                              &r.bytesPeerAppReceived,
@@ -557,7 +559,7 @@ LifecycleTcpMetrics::FormatConnection(const LifecycleTcpConnectionRecord& r, siz
     PutOpt(o, r.resetsSent);
     o += ',';
     PutOpt(o, r.resetsReceived);
-        o += ',' + LifecycleTcpEndName(r.end) + '\n';
+    o += ',' + LifecycleTcpEndName(r.end) + '\n';
     return o;
 }
 

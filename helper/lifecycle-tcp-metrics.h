@@ -29,8 +29,8 @@
 #include <array>
 #include <cstdio>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -190,7 +190,7 @@ class LifecycleTcpMetrics : public Object
         size_t operator()(const TupleKey& k) const;
     };
 
-        /**
+    /**
      * A connection not yet written: open, with its record; or ended while
      * its observed peer is still open, held as its formatted row only (some
      * 500 bytes instead of the record), which waits for the one field the
@@ -199,19 +199,19 @@ class LifecycleTcpMetrics : public Object
     struct Entry
     {
         std::unique_ptr<LifecycleTcpConnectionRecord> record; //!< null once held as a row
-        Ptr<LifecycleTcpSocket> socket; //!< this model's socket, while open
-        Refresher refresh;              //!< an observer's update at the end
-        bool finished{false};           //!< ended (held, waiting for the peer)
-        bool indexed{false};            //!< in m_byTuple under key
-        TupleKey key{0, 0, 0, 0};       //!< its key there
-        uint64_t id{0};                 //!< the record's id
-        Ipv4Address localAddress;       //!< 4-tuple, for pairing
-        Ipv4Address remoteAddress;      //!< 4-tuple, for pairing
-        uint16_t localPort{0};          //!< 4-tuple, for pairing
-        uint16_t remotePort{0};         //!< 4-tuple, for pairing
+        Ptr<LifecycleTcpSocket> socket;                       //!< this model's socket, while open
+        Refresher refresh;                                    //!< an observer's update at the end
+        bool finished{false};                     //!< ended (held, waiting for the peer)
+        bool indexed{false};                      //!< in m_byTuple under key
+        TupleKey key{0, 0, 0, 0};                 //!< its key there
+        uint64_t id{0};                           //!< the record's id
+        Ipv4Address localAddress;                 //!< 4-tuple, for pairing
+        Ipv4Address remoteAddress;                //!< 4-tuple, for pairing
+        uint16_t localPort{0};                    //!< 4-tuple, for pairing
+        uint16_t remotePort{0};                   //!< 4-tuple, for pairing
         std::optional<uint64_t> bytesAppReceived; //!< what the peer's row needs of us
-        std::string row;          //!< the held row
-        size_t rowPeerField{0};   //!< where bytes_peer_app_received goes in it
+        std::string row;                          //!< the held row
+        size_t rowPeerField{0};                   //!< where bytes_peer_app_received goes in it
     };
 
     /// What summary.json says of the records of one stack (or all).
@@ -233,12 +233,12 @@ class LifecycleTcpMetrics : public Object
     /// Connections of one node in each state, now and at the peak.
     struct NodeCounts
     {
-        std::string stack;                                   //!< "custom" or "ns3"
-        std::array<uint32_t, LIFECYCLE_TCP_N_STATES> now{};  //!< in each state now
-        std::array<uint32_t, LIFECYCLE_TCP_N_STATES> peak{}; //!< most at once
-        std::array<Time, LIFECYCLE_TCP_N_STATES> peakAt{};   //!< when first reached
-        std::array<uint64_t, 5> drops{}; //!< segments the node's TCP dropped, by reason
-        bool dropsKnown{true};           //!< false for ns-3's native TCP
+        std::string stack;                                          //!< "custom" or "ns3"
+        std::array<uint32_t, LIFECYCLE_TCP_N_STATES> now{};         //!< in each state now
+        std::array<uint32_t, LIFECYCLE_TCP_N_STATES> peak{};        //!< most at once
+        std::array<Time, LIFECYCLE_TCP_N_STATES> peakAt{};          //!< when first reached
+        std::array<uint64_t, LIFECYCLE_TCP_N_DROP_REASONS> drops{}; //!< dropped by its TCP
+        bool dropsKnown{true};                                      //!< false for ns-3's native TCP
     };
 
     /**
@@ -252,7 +252,7 @@ class LifecycleTcpMetrics : public Object
     static void TakeModelCounters(LifecycleTcpConnectionRecord& r, const LifecycleTcpSocket& s);
     /// \brief Count the state change in the node's concurrent counts.
     void CountStates(uint32_t node, LifecycleTcpState from, LifecycleTcpState to, bool fromKnown);
-        /// \brief Write the row of open entry \p id, add it to the summary, and free it.
+    /// \brief Write the row of open entry \p id, add it to the summary, and free it.
     void Emit(uint64_t id);
     /// \brief Keep only the row of the ended entry \p e until its peer ends.
     void Hold(Entry& e);
@@ -282,7 +282,7 @@ class LifecycleTcpMetrics : public Object
                              uint32_t length,
                              Time rto,
                              uint32_t backoff);
-        /**
+    /**
      * \brief The row of \p r in connections.csv.
      * \param r the record
      * \param peerField set to the offset of bytes_peer_app_received in it
