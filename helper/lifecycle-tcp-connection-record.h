@@ -119,8 +119,9 @@ struct LifecycleTcpConnectionRecord
 
     // ---- drops and resets ----
     /// Segments of this connection dropped, by LifecycleTcpDropReason
-    /// (BAD_CHECKSUM, OUT_OF_WINDOW, MALFORMED, NO_CONNECTION, INVALID).
-    std::array<std::optional<uint32_t>, 5> drops{};
+    /// (BAD_CHECKSUM, OUT_OF_WINDOW, MALFORMED, NO_CONNECTION, INVALID,
+    /// BACKLOG_FULL: a listener's SYNs dropped while its SYN backlog was full).
+    std::array<std::optional<uint32_t>, LIFECYCLE_TCP_N_DROP_REASONS> drops{};
     std::optional<uint32_t> resetsSent;         //!< RSTs sent
     std::optional<uint32_t> resetsReceived;     //!< acceptable RSTs received
     LifecycleTcpEnd end{LifecycleTcpEnd::OPEN}; //!< how it ended

@@ -142,7 +142,9 @@ LowerRetxName(uint32_t k)
 
 /// Drop reasons as column suffixes, in LifecycleTcpDropReason order.
 const char* const kDropNames[] = {
-    "bad_checksum", "out_of_window", "malformed", "no_connection", "invalid"};
+    "bad_checksum", "out_of_window", "malformed", "no_connection", "invalid", "backlog_full"};
+static_assert(sizeof(kDropNames) / sizeof(kDropNames[0]) == LIFECYCLE_TCP_N_DROP_REASONS,
+              "a name for each LifecycleTcpDropReason");
 
 /// \return the header line of connections.csv
 std::string

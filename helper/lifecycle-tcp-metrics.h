@@ -250,12 +250,12 @@ class LifecycleTcpMetrics : public Object
     /// Connections of one node in each state, now and at the peak.
     struct NodeCounts
     {
-        std::string stack;                                   //!< "custom" or "ns3"
-        std::array<uint32_t, LIFECYCLE_TCP_N_STATES> now{};  //!< in each state now
-        std::array<uint32_t, LIFECYCLE_TCP_N_STATES> peak{}; //!< most at once
-        std::array<Time, LIFECYCLE_TCP_N_STATES> peakAt{};   //!< when first reached
-        std::array<uint64_t, 5> drops{}; //!< segments the node's TCP dropped, by reason
-        bool dropsKnown{true};           //!< false for ns-3's native TCP
+        std::string stack;                                          //!< "custom" or "ns3"
+        std::array<uint32_t, LIFECYCLE_TCP_N_STATES> now{};         //!< in each state now
+        std::array<uint32_t, LIFECYCLE_TCP_N_STATES> peak{};        //!< most at once
+        std::array<Time, LIFECYCLE_TCP_N_STATES> peakAt{};          //!< when first reached
+        std::array<uint64_t, LIFECYCLE_TCP_N_DROP_REASONS> drops{}; //!< dropped by its TCP
+        bool dropsKnown{true};                                      //!< false for ns-3's native TCP
     };
 
     /**

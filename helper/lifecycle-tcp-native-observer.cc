@@ -269,7 +269,8 @@ LifecycleTcpNativeObserver::MissingColumns()
                                                   "drops_out_of_window",
                                                   "drops_malformed",
                                                   "drops_no_connection",
-                                                  "drops_invalid"};
+                                                  "drops_invalid",
+                                                  "drops_backlog_full"};
     return columns;
 }
 

@@ -73,7 +73,8 @@ LifecycleTcpL4Protocol::GetTypeId()
                             "ns3::LifecycleTcpL4Protocol::SegmentTracedCallback")
             .AddTraceSource("Drop",
                             "A segment was dropped before reaching a connection (bad "
-                            "checksum, malformed, no connection).",
+                            "checksum, malformed, no connection), or a SYN a listener dropped "
+                            "because its SynBacklog was full (backlog full).",
                             MakeTraceSourceAccessor(&LifecycleTcpL4Protocol::m_dropTrace),
                             "ns3::LifecycleTcpL4Protocol::DropTracedCallback");
     return tid;
@@ -376,6 +377,22 @@ LifecycleTcpL4Protocol::Dropped(Ptr<const Packet> segment,
     if (segment)
     {
         m_dropTrace(segment, source, destination, reason);
+    }
+}
+
+void
+LifecycleTcpL4Protocol::DroppedBacklogFull(Ptr<const Packet> payload,
+                                           const TcpHeader& header,
+                                           Ipv4Address source,
+                                           Ipv4Address destination)
+{
+    ++m_counters.backlogFull;
+    if (!m_dropTrace.IsEmpty())
+    {
+        // The trace carries segments as they arrived: header and text.
+        Ptr<Packet> segment = payload->Copy();
+        segment->AddHeader(header);
+        Dropped(segment, source, destination, LifecycleTcpDropReason::BACKLOG_FULL);
     }
 }
 

@@ -46,6 +46,7 @@ struct LifecycleTcpProtocolCounters
     uint64_t badChecksum{0};      //!< dropped: checksum failed
     uint64_t malformed{0};        //!< dropped: header or options malformed (MUST-7)
     uint64_t noConnection{0};     //!< no connection, no listener (RST sent unless RST)
+    uint64_t backlogFull{0};      //!< SYNs a listener dropped: its SYN backlog was full
     uint64_t resetsSent{0};       //!< RSTs sent for segments that matched nothing
     uint64_t broadcastDropped{0}; //!< segments to a broadcast or multicast address (MUST-57)
 };
@@ -226,6 +227,18 @@ class LifecycleTcpL4Protocol : public IpL4Protocol
                  Ipv4Address source,
                  Ipv4Address destination,
                  LifecycleTcpDropReason reason);
+    /**
+     * \brief A listener dropped a SYN because its SYN backlog was full:
+     * count it and fire Drop with BACKLOG_FULL.
+     * \param payload the SYN's text (header removed)
+     * \param header its header
+     * \param source its source address
+     * \param destination its destination address
+     */
+    void DroppedBacklogFull(Ptr<const Packet> payload,
+                            const TcpHeader& header,
+                            Ipv4Address source,
+                            Ipv4Address destination);
 
     Ptr<Node> m_node;                                //!< the node
     Ptr<Ipv4> m_ipv4;                                //!< the node's IPv4, once looked up

@@ -93,6 +93,20 @@ LifecycleTcpSocket::ProcessListen(Ptr<Packet> payload,
     // Third, check for a SYN.
     if (flags & TcpHeader::SYN)
     {
+        if (SynBacklogFull())
+        {
+            // Not in 3.10.7.2, which sets no limit: SynBacklog children are
+            // already half-open, so the SYN is dropped without an answer, as
+            // Linux does without SYN cookies (RFC 9293 7, SYN flooding; RFC
+            // 4987). The peer's SYN retransmission tries again. A SYN that
+            // ended TIME_WAIT on its way here (ReopenFromTimeWait) is dropped
+            // too; so is it on Linux.
+            NS_LOG_INFO("SYN backlog full (" << m_synBacklog << "): SYN from " << source << ":"
+                                             << h.GetSourcePort() << " dropped");
+            CountDrop(LifecycleTcpDropReason::BACKLOG_FULL);
+            m_tcp->DroppedBacklogFull(payload, h, source, destination);
+            return;
+        }
         if (!NotifyConnectionRequest(InetSocketAddress(source, h.GetSourcePort())))
         {
             // The application refused: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.

@@ -17,6 +17,7 @@
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/type-id.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 
@@ -117,6 +118,22 @@ LifecycleTcpSocket::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&LifecycleTcpSocket::m_timestampsEnabled),
                           MakeBooleanChecker())
+            .AddAttribute("SynBacklog",
+                          "Most connections a listening socket keeps half-open: its children "
+                          "in SYN_RCVD. A SYN that arrives while that many wait is dropped "
+                          "silently -- no connection, no SYN,ACK, no RST -- and counted "
+                          "(BACKLOG_FULL); the peer's SYN retransmission tries again. RFC 9293 "
+                          "sets no limit and leaves SYN floods to the implementation (7, RFC "
+                          "4987). Linux drops such SYNs too when SYN cookies are off "
+                          "(net.ipv4.tcp_syncookies=0): its limit is listen()'s backlog capped "
+                          "by net.core.somaxconn, and for peers it has not seen before three "
+                          "quarters of net.ipv4.tcp_max_syn_backlog. The default 128 is the "
+                          "smallest tcp_max_syn_backlog and the somaxconn of Linux before 5.4. "
+                          "0: no limit, as ns-3's native TCP. Connections that reached "
+                          "ESTABLISHED do not count (ns-3 applications accept them at once).",
+                          UintegerValue(128),
+                          MakeUintegerAccessor(&LifecycleTcpSocket::m_synBacklog),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("CongestionControl",
                           "Congestion control algorithm (a LifecycleTcpCongestionOps): its "
                           "window growth and its response to loss.",
@@ -206,6 +223,7 @@ LifecycleTcpSocket::LifecycleTcpSocket(const LifecycleTcpSocket& listener, TcpSt
     , m_clockGranularity(listener.m_clockGranularity)
     , m_winScaleEnabled(listener.m_winScaleEnabled)
     , m_timestampsEnabled(listener.m_timestampsEnabled)
+    , m_synBacklog(listener.m_synBacklog)
     , m_ccTypeId(listener.m_ccTypeId)
     , m_node(listener.m_node)
     , m_tcp(listener.m_tcp)
@@ -475,6 +493,25 @@ void
 LifecycleTcpSocket::ChildResolved(LifecycleTcpSocket* child)
 {
     m_pending.erase(std::remove(m_pending.begin(), m_pending.end(), child), m_pending.end());
+}
+
+bool
+LifecycleTcpSocket::SynBacklogFull() const
+{
+    // m_pending holds the children not yet ESTABLISHED; those in SYN_RCVD are
+    // the half-open ones. They are counted only once the list is as long as
+    // the backlog.
+    return m_synBacklog != 0 && m_pending.size() >= m_synBacklog
+           && GetHalfOpenCount() >= m_synBacklog;
+}
+
+uint32_t
+LifecycleTcpSocket::GetHalfOpenCount() const
+{
+    return static_cast<uint32_t>(std::count_if(m_pending.begin(),
+                                               m_pending.end(),
+                                               [](const LifecycleTcpSocket* c)
+                                               { return c->m_state == SYN_RCVD; }));
 }
 
 // ---------------------------------------------------------------------------

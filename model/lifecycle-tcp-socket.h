@@ -148,6 +148,8 @@ class LifecycleTcpSocket : public TcpSocket
     const LifecycleTcpRttEstimator& GetRttEstimator() const;
     /// \return a number unique among the sockets of the simulation
     uint64_t GetSocketId() const;
+    /// \return a listener's children in SYN_RCVD: what SynBacklog limits
+    uint32_t GetHalfOpenCount() const;
 
     // ---- called by LifecycleTcpL4Protocol ----
     /**
@@ -255,6 +257,8 @@ class LifecycleTcpSocket : public TcpSocket
                                  uint16_t remotePort);
     /// \brief A child of this listener stopped being pending (accepted or gone).
     void ChildResolved(LifecycleTcpSocket* child);
+    /// \return true when this listener already holds SynBacklog children in SYN_RCVD
+    bool SynBacklogFull() const;
 
     // ---- lifecycle-tcp-socket-input.cc: SEGMENT ARRIVES ----
     /// \brief RFC 9293 3.10.7.2, LISTEN.
@@ -434,6 +438,7 @@ class LifecycleTcpSocket : public TcpSocket
     Time m_clockGranularity{MilliSeconds(1)}; //!< ClockGranularity (G of RFC 6298)
     bool m_winScaleEnabled{true};             //!< WindowScaling (RFC 7323 2)
     bool m_timestampsEnabled{true};           //!< Timestamps (RFC 7323 3)
+    uint32_t m_synBacklog{128};               //!< SynBacklog: most children in SYN_RCVD (0: any)
     TypeId m_ccTypeId;                        //!< CongestionControl
 
     // ---- identity ----

@@ -117,6 +117,8 @@ LifecycleTcpDropReasonName(LifecycleTcpDropReason r)
             return "no_connection";
         case LifecycleTcpDropReason::INVALID:
             return "invalid";
+        case LifecycleTcpDropReason::BACKLOG_FULL:
+            return "backlog_full";
     }
     return "unknown";
 }

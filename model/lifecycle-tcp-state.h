@@ -176,8 +176,12 @@ enum class LifecycleTcpDropReason : uint8_t
     OUT_OF_WINDOW, //!< failed the acceptability test of RFC 9293 3.10.7.4
     MALFORMED,     //!< header or options do not parse (RFC 9293 MUST-7)
     NO_CONNECTION, //!< no connection and no listener (answered with RST, 3.10.7.1)
-    INVALID        //!< valid syntax but not acceptable in the state (e.g. bad ACK)
+    INVALID,       //!< valid syntax but not acceptable in the state (e.g. bad ACK)
+    BACKLOG_FULL   //!< a SYN to a listener whose SYN backlog was full (SynBacklog)
 };
+
+/// Number of LifecycleTcpDropReason values.
+constexpr uint32_t LIFECYCLE_TCP_N_DROP_REASONS = 6;
 
 /// \return a short name for a drop reason
 std::string LifecycleTcpDropReasonName(LifecycleTcpDropReason r);

@@ -49,15 +49,15 @@ struct LifecycleTcpConnectionStats
     uint64_t segmentsSent{0};       //!< segments sent, retransmissions included
     uint64_t segmentsReceived{0};   //!< segments that reached the connection
     std::array<uint32_t, LIFECYCLE_TCP_N_RETX_KINDS> retransmissions{}; //!< by LifecycleTcpRetxKind
-    uint32_t rtoExpirations{0};                 //!< retransmission timer expiries
-    uint32_t maxBackoff{0};                     //!< deepest backoff reached
-    uint32_t rttSamples{0};                     //!< RTT samples taken
-    Time rttMin{Time::Max()};                   //!< smallest sample
-    Time rttMax{Time(0)};                       //!< largest sample
-    Time rttSum{Time(0)};                       //!< sum of samples (for the mean)
-    std::array<uint32_t, 5> drops{};            //!< segments dropped, by LifecycleTcpDropReason
-    uint32_t resetsSent{0};                     //!< RSTs sent
-    uint32_t resetsReceived{0};                 //!< acceptable RSTs received
+    uint32_t rtoExpirations{0};                                 //!< retransmission timer expiries
+    uint32_t maxBackoff{0};                                     //!< deepest backoff reached
+    uint32_t rttSamples{0};                                     //!< RTT samples taken
+    Time rttMin{Time::Max()};                                   //!< smallest sample
+    Time rttMax{Time(0)};                                       //!< largest sample
+    Time rttSum{Time(0)};                                       //!< sum of samples (for the mean)
+    std::array<uint32_t, LIFECYCLE_TCP_N_DROP_REASONS> drops{}; //!< by LifecycleTcpDropReason
+    uint32_t resetsSent{0};                                     //!< RSTs sent
+    uint32_t resetsReceived{0};                                 //!< acceptable RSTs received
     Time firstSynAt{Time::Max()};               //!< first SYN sent (active) or received (passive)
     Time establishedAt{Time::Max()};            //!< ESTABLISHED reached
     Time firstFinAt{Time::Max()};               //!< first FIN sent or received

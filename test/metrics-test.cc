@@ -369,6 +369,26 @@ TEST_F(Metrics, SegmentForNoConnection_IsCountedAsTheNodesDrop)
     EXPECT_EQ(s["connections"].number, 0);
 }
 
+TEST_F(Metrics, SynBacklogFull_CountedOnTheListenersRowAndAsTheNodesDrop)
+{
+    TwoNodeNetwork net;
+    Ptr<LifecycleTcpMetrics> m = Collect(net);
+    net.DropAt('A')->DropRange(LifecycleTcpSegmentMatch::SynAck(), 1, 100); // stay half-open
+    net.Listen('B', 80)->SetAttribute("SynBacklog", UintegerValue(1));
+    net.InjectAt(Seconds(1), 'A', TwoNodeNetwork::Header(1000, 80, 1, TcpHeader::SYN));
+    net.InjectAt(Seconds(1.1), 'A', TwoNodeNetwork::Header(1001, 80, 1, TcpHeader::SYN));
+    net.InjectAt(Seconds(1.2), 'A', TwoNodeNetwork::Header(1002, 80, 1, TcpHeader::SYN));
+    net.RunUntil(Seconds(2));
+    ASSERT_TRUE(m->Write());
+    CsvFile connections = Csv("connections.csv");
+    EXPECT_EQ(Only(connections, "opener", "listener")["drops_backlog_full"], "2");
+    EXPECT_EQ(Only(connections, "opener", "passive")["drops_backlog_full"], "0");
+    Json s = Summary();
+    EXPECT_EQ(s["nodes"][1]["drops"]["backlog_full"].number, 2);
+    EXPECT_EQ(s["nodes"][1]["peak"]["SYN_RCVD"]["count"].number, 1);
+    EXPECT_EQ(s["nodes"][0]["drops"]["backlog_full"].number, 0);
+}
+
 TEST_F(Metrics, Collecting_DoesNotChangeTheSimulation)
 {
     auto run = [&](bool collect)
