@@ -306,7 +306,7 @@ LifecycleTcpL4Protocol::Receive(Ptr<Packet> packet,
         ++m_counters.badChecksum;
         if (connection)
         {
-            connection->CountDrop(LifecycleTcpDropReason::BAD_CHECKSUM);
+            connection->CountDrop(LifecycleTcpDropReason::BAD_CHECKSUM, packet, header);
         }
         Dropped(segmentCopy, source, destination, LifecycleTcpDropReason::BAD_CHECKSUM);
         return IpL4Protocol::RX_CSUM_FAILED;

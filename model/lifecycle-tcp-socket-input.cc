@@ -25,6 +25,23 @@ NS_LOG_COMPONENT_DEFINE("LifecycleTcpSocketInput");
 
 namespace States = LifecycleTcpStates;
 
+LifecycleTcpSocket::ArrivingSegment::ArrivingSegment(LifecycleTcpSocket* s,
+                                                     Ptr<Packet> payload,
+                                                     const TcpHeader& h)
+    : m_socket(s)
+    , m_previousPayload(s->m_arrivingPayload)
+    , m_previousHeader(s->m_arrivingHeader)
+{
+    s->m_arrivingPayload = payload;
+    s->m_arrivingHeader = &h;
+}
+
+LifecycleTcpSocket::ArrivingSegment::~ArrivingSegment()
+{
+    m_socket->m_arrivingPayload = m_previousPayload;
+    m_socket->m_arrivingHeader = m_previousHeader;
+}
+
 void
 LifecycleTcpSocket::ReceiveSegment(Ptr<Packet> payload,
                                    const TcpHeader& h,
@@ -34,6 +51,7 @@ LifecycleTcpSocket::ReceiveSegment(Ptr<Packet> payload,
     Ptr<LifecycleTcpSocket> self(this);
     ++m_stats.segmentsReceived;
     m_rxTrace(payload, h, this);
+    ArrivingSegment arriving(this, payload, h); // what CountDrop reports
     switch (m_state)
     {
         case CLOSED:
@@ -74,6 +92,7 @@ LifecycleTcpSocket::ProcessListen(Ptr<Packet> payload,
                                   Ipv4Address source,
                                   Ipv4Address destination)
 {
+    ArrivingSegment arriving(this, payload, h); // also reached from a TIME_WAIT socket
     uint8_t flags = h.GetFlags();
     // First, check for a RST: it cannot be valid here; ignore it.
     if (flags & TcpHeader::RST)

@@ -1037,7 +1037,17 @@ LifecycleTcpSocket::GetSocketId() const
 void
 LifecycleTcpSocket::CountDrop(LifecycleTcpDropReason reason)
 {
+    NS_ASSERT_MSG(m_arrivingHeader, "CountDrop outside ReceiveSegment");
+    CountDrop(reason, m_arrivingPayload, *m_arrivingHeader);
+}
+
+void
+LifecycleTcpSocket::CountDrop(LifecycleTcpDropReason reason,
+                              Ptr<const Packet> payload,
+                              const TcpHeader& header)
+{
     ++m_stats.drops[static_cast<size_t>(reason)];
+    m_dropTrace(payload, header, reason);
 }
 
 // ---------------------------------------------------------------------------

@@ -165,8 +165,16 @@ class LifecycleTcpSocket : public TcpSocket
                         Ipv4Address destination);
     /// \brief The node crashed: forget the connection without a word (RFC 9293 3.5.1).
     void ForgetOnCrash();
-    /// \brief Count a segment of this connection that the TCP layer dropped.
-    void CountDrop(LifecycleTcpDropReason reason);
+    /**
+     * \brief Count a segment of this connection that was dropped, and fire
+     * the Drop trace with it.
+     * \param reason why
+     * \param payload its payload
+     * \param header its header
+     */
+    void CountDrop(LifecycleTcpDropReason reason,
+                   Ptr<const Packet> payload,
+                   const TcpHeader& header);
 
     /// TracedCallback signature of the Transition trace source.
     typedef void (*TransitionTracedCallback)(LifecycleTcpState from,
@@ -187,6 +195,25 @@ class LifecycleTcpSocket : public TcpSocket
     void DoDispose() override;
 
   private:
+    /// \brief Count the segment being processed (ReceiveSegment) as dropped.
+    void CountDrop(LifecycleTcpDropReason reason);
+
+    /// Marks the segment being processed, for CountDrop, for its scope.
+    class ArrivingSegment
+    {
+      public:
+        /// \param s the socket \param payload the payload \param h the header
+        ArrivingSegment(LifecycleTcpSocket* s, Ptr<Packet> payload, const TcpHeader& h);
+        ~ArrivingSegment();
+        ArrivingSegment(const ArrivingSegment&) = delete;
+        ArrivingSegment& operator=(const ArrivingSegment&) = delete;
+
+      private:
+        LifecycleTcpSocket* m_socket;      //!< the socket
+        Ptr<Packet> m_previousPayload;     //!< what was marked before
+        const TcpHeader* m_previousHeader; //!< what was marked before
+    };
+
     /**
      * \brief Copy the configuration (attributes) and application callbacks
      * of \p from into a socket born in \p bornIn.
@@ -531,6 +558,9 @@ class LifecycleTcpSocket : public TcpSocket
         m_rxTrace; //!< Rx
     TracedCallback<Ptr<const Packet>, const TcpHeader&, LifecycleTcpDropReason>
         m_dropTrace; //!< Drop
+    /// The segment ReceiveSegment is processing (for CountDrop), or null.
+    Ptr<Packet> m_arrivingPayload;
+    const TcpHeader* m_arrivingHeader{nullptr}; //!< its header, while processed
 };
 
 } // namespace ns3

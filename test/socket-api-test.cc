@@ -422,6 +422,26 @@ TEST_F(SocketApi, DefaultsChangedBetweenSockets_TheNextSocketHasTheNewOnes)
     EXPECT_NE(second->GetSocketId(), third->GetSocketId());
 }
 
+TEST_F(SocketApi, DropTrace_ReportsEachDroppedSegmentWithItsReason)
+{
+    TwoNodeNetwork net;
+    auto c = net.Establish(); // A: ISS 1000 from port 1000; B: ISS 5000 on port 80
+    std::vector<std::pair<uint32_t, LifecycleTcpDropReason>> drops;
+    c.b->TraceConnectWithoutContext(
+        "Drop",
+        Callback<void, Ptr<const Packet>, const TcpHeader&, LifecycleTcpDropReason>(
+            [&](Ptr<const Packet>, const TcpHeader& h, LifecycleTcpDropReason r)
+            { drops.emplace_back(h.GetSequenceNumber().GetValue(), r); }));
+    // Data far outside B's window.
+    net.InjectNow('A', TwoNodeNetwork::Header(1000, 80, 900000, TcpHeader::ACK, 5001), 10);
+    net.RunUntil(Simulator::Now() + Seconds(1));
+    ASSERT_EQ(drops.size(), 1U);
+    EXPECT_EQ(drops[0].first, 900000U);
+    EXPECT_EQ(drops[0].second, LifecycleTcpDropReason::OUT_OF_WINDOW);
+    EXPECT_EQ(c.b->GetStats().drops[static_cast<size_t>(LifecycleTcpDropReason::OUT_OF_WINDOW)],
+              1U);
+}
+
 // The SocketList attribute: Config paths reach every live socket, as with
 // ns-3's native TcpL4Protocol.
 TEST_F(SocketApi, ConfigPath_ReachesLiveSocketsThroughSocketList)
