@@ -157,7 +157,7 @@ ConnectionsHeader()
         std::string n = LowerStateName(s);
         h += "," + n + "_first," + n + "_entries," + n + "_time";
     }
-    h += ",handshake_time,close_time,time_wait_time,lifetime"
+    h += ",handshake_time,close_time,time_wait_duration,lifetime"
          ",bytes_app_sent,bytes_acked,bytes_app_received,bytes_peer_app_received"
          ",bytes_retransmitted,segments_sent,segments_received";
     for (uint32_t k = 0; k < LIFECYCLE_TCP_N_RETX_KINDS; ++k)
@@ -692,7 +692,7 @@ LifecycleTcpMetrics::WriteSummary(std::string* error)
         o += indent + "},\n";
         o += indent + "\"handshake_time\": " + JsonDistribution(s.handshake, true) + ",\n";
         o += indent + "\"close_time\": " + JsonDistribution(s.close, true) + ",\n";
-        o += indent + "\"time_wait_time\": " + JsonDistribution(s.timeWait, true) + ",\n";
+        o += indent + "\"time_wait_duration\": " + JsonDistribution(s.timeWait, true) + ",\n";
         o += indent + "\"lifetime\": " + JsonDistribution(s.lifetime, true) + ",\n";
         o += indent + "\"retransmissions\": {";
         uint64_t total = 0;

@@ -176,6 +176,21 @@ LifecycleTcpMetrics::Watch(Ptr<Socket> socket)
     }
 }
 
+void
+LifecycleTcpMetrics::Forget(Ptr<Socket> socket)
+{
+    Ptr<TcpSocketBase> native = DynamicCast<TcpSocketBase>(socket);
+    if (!native || m_written)
+    {
+        return;
+    }
+    auto it = m_native.find(socket->GetNode()->GetId());
+    if (it != m_native.end())
+    {
+        it->second->Forget(native);
+    }
+}
+
 // ---------------------------------------------------------------------------
 // This model's sockets
 // ---------------------------------------------------------------------------

@@ -102,6 +102,13 @@ class LifecycleTcpMetrics : public Object
      * \param socket the socket
      */
     void Watch(Ptr<Socket> socket);
+    /**
+     * \brief A native socket is about to vanish without a State change (a
+     * simulated crash of its node): its record closes, cause "crash", end
+     * "aborted". This model's sockets report their crash themselves.
+     * \param socket the socket
+     */
+    void Forget(Ptr<Socket> socket);
 
     /**
      * \brief Write the four files now and stop collecting. Called by

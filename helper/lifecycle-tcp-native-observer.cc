@@ -355,6 +355,28 @@ LifecycleTcpNativeObserver::Watch(Ptr<TcpSocketBase> socket)
     }
 }
 
+void
+LifecycleTcpNativeObserver::Forget(Ptr<TcpSocketBase> socket)
+{
+    if (!m_started || m_stopped || !socket)
+    {
+        return;
+    }
+    NewEvent();
+    Conn* c = Find(PeekPointer(socket));
+    if (!c)
+    {
+        return;
+    }
+    if (!c->record)
+    {
+        End(*c); // followed, never opened: nothing to report
+        return;
+    }
+    c->end = LifecycleTcpEnd::ABORTED;
+    CloseUnreported(*c, LifecycleTcpCause::NodeCrash().ToString());
+}
+
 // ---------------------------------------------------------------------------
 // Trace sinks
 // ---------------------------------------------------------------------------
@@ -871,6 +893,12 @@ LifecycleTcpNativeObserver::OpenRecord(Conn& c,
     if (m_stopped || c.record)
     {
         return;
+    }
+    if (c.tuple.localPort == 0 && c.socket)
+    {
+        // Watched before it was bound (a listener handed over by Watch).
+        Unindex(c);
+        ReadTuple(*c.socket, c.tuple);
     }
     c.record = m_metrics->Open(m_nodeId, "ns3", initial, known, entryKnown);
     c.record->localAddress = c.tuple.localAddress;

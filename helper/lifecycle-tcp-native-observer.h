@@ -88,6 +88,14 @@ class LifecycleTcpNativeObserver : public Object
      */
     void Watch(Ptr<TcpSocketBase> socket);
 
+    /**
+     * \brief \p socket is gone without a word (its node crashed): its record,
+     * if any, goes to CLOSED with the cause "crash" and ends "aborted". Call it
+     * before the socket is destroyed; ns-3 itself fires no State change then.
+     * \param socket a socket of this observer's node
+     */
+    void Forget(Ptr<TcpSocketBase> socket);
+
     /// \return the connections.csv columns ns-3's native TCP does not show
     static const std::vector<std::string>& MissingColumns();
 
@@ -100,10 +108,12 @@ class LifecycleTcpNativeObserver : public Object
     /// A connection's addresses and ports, as seen from this node.
     struct Tuple
     {
-        Ipv4Address localAddress;  //!< local address (0.0.0.0 for a wildcard bind)
-        uint16_t localPort{0};     //!< local port
-        Ipv4Address remoteAddress; //!< remote address (0.0.0.0 when not connected)
-        uint16_t remotePort{0};    //!< remote port (0 when not connected)
+        Ipv4Address localAddress{
+            Ipv4Address::GetAny()}; //!< local address (0.0.0.0 for a wildcard bind)
+        uint16_t localPort{0};      //!< local port
+        Ipv4Address remoteAddress{
+            Ipv4Address::GetAny()}; //!< remote address (0.0.0.0 when not connected)
+        uint16_t remotePort{0};     //!< remote port (0 when not connected)
         /// \param o another tuple \return true when all four fields are equal
         bool operator==(const Tuple& o) const;
     };

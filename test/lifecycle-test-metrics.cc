@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -50,6 +51,14 @@ CsvFile::Read(const std::string& path)
         return f;
     }
     f.header = Split(line);
+    std::set<std::string> seen;
+    for (const auto& column : f.header)
+    {
+        if (!seen.insert(column).second)
+        {
+            f.duplicateColumns.push_back(column); // a reader could not tell them apart
+        }
+    }
     while (std::getline(in, line))
     {
         std::vector<std::string> fields = Split(line);

@@ -22,8 +22,9 @@ using CsvRow = std::map<std::string, std::string>;
  */
 struct CsvFile
 {
-    std::vector<std::string> header; //!< column names, in order
-    std::vector<CsvRow> rows;        //!< the rows
+    std::vector<std::string> header;           //!< column names, in order
+    std::vector<CsvRow> rows;                  //!< the rows
+    std::vector<std::string> duplicateColumns; //!< names that appear more than once in the header
 
     /**
      * \brief Read \p path; an unreadable file gives no header and no rows.

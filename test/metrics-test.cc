@@ -141,6 +141,7 @@ TEST_F(Metrics, FourWayClose_EachSideHasItsRolesStatesAndTimes)
 
     CsvFile connections = Csv("connections.csv");
     ASSERT_FALSE(connections.header.empty());
+    EXPECT_EQ(connections.duplicateColumns, std::vector<std::string>{}); // each column named once
     ASSERT_EQ(connections.rows.size(), 3U); // A's connection, B's, B's listener
     for (const auto& row : connections.rows)
     {
@@ -184,7 +185,9 @@ TEST_F(Metrics, FourWayClose_EachSideHasItsRolesStatesAndTimes)
     EXPECT_EQ(a["syn_sent_time"], Secs(at(TcpSocket::ESTABLISHED) - at(TcpSocket::SYN_SENT)));
     EXPECT_EQ(a["handshake_time"], a["syn_sent_time"]);
     EXPECT_EQ(a["established_time"], Secs(at(TcpSocket::FIN_WAIT_1) - at(TcpSocket::ESTABLISHED)));
-    EXPECT_EQ(a["time_wait_time"], "240.000000000"); // 2 * MSL
+    EXPECT_EQ(a["time_wait_duration"], "240.000000000"); // 2 * MSL
+    EXPECT_EQ(a["time_wait_time"], a["time_wait_duration"]);
+    EXPECT_EQ(a["time_wait_entries"], "1");
 
     EXPECT_EQ(a["closed_entries"], "2"); // born in CLOSED, ends in it
     EXPECT_EQ(a["listen_entries"], "0");
@@ -195,7 +198,7 @@ TEST_F(Metrics, FourWayClose_EachSideHasItsRolesStatesAndTimes)
     EXPECT_EQ(b["close_wait_entries"], "1");
     EXPECT_EQ(b["last_ack_entries"], "1");
     EXPECT_EQ(b["time_wait_entries"], "0");
-    EXPECT_EQ(b["time_wait_time"], ""); // never in TIME_WAIT: missing, not zero
+    EXPECT_EQ(b["time_wait_duration"], ""); // never in TIME_WAIT: missing, not zero
 
     // Bytes: what each application sent and what the other one read.
     EXPECT_EQ(a["bytes_app_sent"], "1000");
