@@ -114,7 +114,7 @@ Groups()
           {"echo.message", "hello", "echo: the line the client sends"},
           {"echo.reply", "thank you", "echo: the server's answer"},
           {"hold.count", "10", "hold: connections per client, kept open"},
-          {"hold.bytes", "0", "hold: bytes each sends first"},
+          {"hold.bytes", "0", "hold: bytes the client sends on each first"},
           {"half-close.request", "1000", "half-close: bytes the client sends before its FIN"},
           {"half-close.response", "100kB", "half-close: bytes the server sends after that FIN"},
           {"syn-flood.rate", "1000", "syn-flood: spoofed SYNs per second"},

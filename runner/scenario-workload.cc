@@ -87,7 +87,8 @@ class Connection
             }
         }
         if (m_side == SERVER
-            && (w == "short" || w == "syn-flood" || w == "bulk" || w == "simultaneous-open")
+            && (w == "short" || w == "syn-flood" || w == "bulk" || w == "simultaneous-open"
+                || w == "hold")
             && Expected() == 0)
         {
             ExchangeComplete(); // nothing to wait for
@@ -118,6 +119,7 @@ class Connection
         const std::string& w = m_o.workload;
         return w == "bulk"                                                    ? m_o.bulkBytes
                : w == "short" || w == "syn-flood" || w == "simultaneous-open" ? m_o.shortBytes
+               : w == "hold"                                                  ? m_o.holdBytes
                                                                               : 0;
     }
 

@@ -734,6 +734,92 @@ TEST_F(Program, ProgressGoesToStderrOnly)
     }
 }
 
+TEST_F(Program, EveryWorkloadGivesTheSameResultOnBothStacks)
+{
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"--workload=bulk", "--bulk.bytes=2MB", "--bulk.flows=3"},
+         "3 opened, 3 established, 3 completed, 0 failed"},
+        {{"--workload=request-response", "--rr.requests=5", "--rr.connections=3"},
+         "3 opened, 3 established, 3 completed, 0 failed"},
+        {{"--workload=short", "--short.count=30", "--short.rate=20"},
+         "30 opened, 30 established, 30 completed, 0 failed"},
+        {{"--workload=echo"}, "1 opened, 1 established, 1 completed, 0 failed"},
+        {{"--workload=hold", "--hold.count=50", "--hold.bytes=1000", "--duration=30s"},
+         "50 opened, 50 established, 50 completed, 0 failed"},
+        {{"--workload=half-close"}, "1 opened, 1 established, 1 completed, 0 failed"},
+        {{"--workload=bulk", "--topology=dumbbell", "--dumbbell.pairs=3", "--close=server"},
+         "3 opened, 3 established, 3 completed, 0 failed"},
+        {{"--workload=request-response", "--close=both"},
+         "1 opened, 1 established, 1 completed, 0 failed"},
+    };
+    for (const auto& [args, expected] : cases)
+    {
+        for (const char* stack : {"custom", "ns3"})
+        {
+            std::vector<std::string> a = args;
+            a.insert(a.end(), {"--stack", stack, "--out", "r"});
+            Outcome o = RunProgram(folder, a);
+            ASSERT_EQ(o.status, 0) << args[0] << " " << stack << ": " << o.err;
+            EXPECT_EQ(AppResult(o), expected) << args[0] << " " << stack;
+        }
+    }
+}
+
+TEST_F(Program, HoldKeepsConnectionsOpenUntilTheEnd)
+{
+    Outcome o =
+        RunProgram(folder, {"--workload=hold", "--hold.count=20", "--duration=30s", "--out", "r"});
+    ASSERT_EQ(o.status, 0) << o.err;
+    CsvFile c = CsvFile::Read(folder.File("r/connections.csv"));
+    EXPECT_EQ(c.Where("end", "open").size(), 41U); // 20 each side, and the listener
+    EXPECT_NE(o.out.find("simulated 30 s"), std::string::npos) << o.out;
+}
+
+TEST_F(Program, LinkOutageIsBridgedByRetransmissions)
+{
+    for (const char* stack : {"custom", "ns3"})
+    {
+        Outcome o = RunProgram(folder,
+                               {"--workload=bulk",
+                                "--bulk.bytes=5MB",
+                                "--link.down-at=2s",
+                                "--link.down-for=3s",
+                                "--stack",
+                                stack,
+                                "--out",
+                                "r"});
+        ASSERT_EQ(o.status, 0) << o.err;
+        EXPECT_EQ(AppResult(o), "1 opened, 1 established, 1 completed, 0 failed") << stack;
+        CsvFile r = CsvFile::Read(folder.File("r/retransmissions.csv"));
+        auto rto = r.Where("kind", "DATA_RTO");
+        ASSERT_GE(rto.size(), 2U) << stack; // backed off across the 3 s outage
+        int deepest = 0;
+        for (const auto& row : rto)
+        {
+            deepest = std::max(deepest, std::stoi(row.at("backoff")));
+        }
+        EXPECT_GE(deepest, 2) << stack;
+    }
+}
+
+TEST_F(Program, ReorderingAndDuplicationLoseNothing)
+{
+    for (const char* stack : {"custom", "ns3"})
+    {
+        Outcome o = RunProgram(folder,
+                               {"--workload=bulk",
+                                "--bulk.bytes=3MB",
+                                "--link.reorder=0.05",
+                                "--link.duplicate=0.05",
+                                "--stack",
+                                stack,
+                                "--out",
+                                "r"});
+        ASSERT_EQ(o.status, 0) << o.err;
+        EXPECT_EQ(AppResult(o), "1 opened, 1 established, 1 completed, 0 failed") << stack;
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Bad input: one line, exit status 2, no results
 // ---------------------------------------------------------------------------
