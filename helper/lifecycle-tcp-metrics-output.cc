@@ -9,6 +9,7 @@
  * Times are seconds with nanosecond resolution ("1.020074000"); a missing
  * value is an empty CSV field and null in JSON.
  */
+#include "lifecycle-tcp-metrics-format.h"
 #include "lifecycle-tcp-metrics.h"
 #include "lifecycle-tcp-native-observer.h"
 
@@ -24,14 +25,31 @@
 namespace ns3
 {
 
+using namespace lifecycle_metrics_format;
+
 NS_LOG_COMPONENT_DEFINE("LifecycleTcpMetricsOutput");
 
 namespace
 {
 
-/// The four files, by final name.
-const char* const kFiles[] = {
-    "connections.csv", "transitions.csv", "retransmissions.csv", "summary.json"};
+/// The files, by final name: the five streams (series.csv and segments.csv
+/// only when switched on), then summary.json.
+const char* const kFiles[] = {"connections.csv",
+                              "transitions.csv",
+                              "retransmissions.csv",
+                              "series.csv",
+                              "segments.csv",
+                              "summary.json"};
+constexpr int kStreams = 5; //!< files written as the run goes
+
+/// Header lines of the streams (connections.csv's is built: ConnectionsHeader).
+const char* const kHeaders[] = {
+    nullptr,
+    "time,connection,node,stack,from,to,cause\n",
+    "time,connection,node,stack,kind,seq,relative_seq,length,rto,backoff\n",
+    "time,connection,node,stack,cwnd,ssthresh,srtt,rto\n",
+    "time,connection,node,stack,direction,flags,seq,ack,length,window,relative_seq,relative_ack,"
+    "retransmission\n"};
 
 /// \return the temporary name of \p file in \p dir
 std::string
@@ -45,75 +63,6 @@ std::string
 Final(const std::string& dir, const std::string& file)
 {
     return (std::filesystem::path(dir) / file).string();
-}
-
-/// Append an unsigned integer (std::to_chars: no locale, no format parsing;
-/// rows are written for every connection, so this is the hot path).
-void
-PutInt(std::string& out, uint64_t v)
-{
-    char buf[24];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v);
-    out.append(buf, end);
-}
-
-/// Append \p t as seconds with nine decimals.
-void
-PutTime(std::string& out, Time t)
-{
-    int64_t ns = t.GetNanoSeconds();
-    if (ns < 0)
-    {
-        out += '-';
-    }
-    uint64_t a = ns < 0 ? static_cast<uint64_t>(-(ns + 1)) + 1 : static_cast<uint64_t>(ns);
-    PutInt(out, a / 1000000000ULL);
-    char frac[10];
-    uint64_t f = a % 1000000000ULL;
-    for (int i = 8; i >= 0; --i)
-    {
-        frac[i] = static_cast<char>('0' + f % 10);
-        f /= 10;
-    }
-    frac[9] = '\0';
-    out += '.';
-    out.append(frac, 9);
-}
-
-/// Append an address in dotted-quad notation.
-void
-PutAddress(std::string& out, Ipv4Address a)
-{
-    uint32_t v = a.Get();
-    for (int shift = 24; shift >= 0; shift -= 8)
-    {
-        PutInt(out, (v >> shift) & 0xff);
-        if (shift > 0)
-        {
-            out += '.';
-        }
-    }
-}
-
-/// Append a value or nothing (missing).
-void
-PutOpt(std::string& out, const std::optional<Time>& v)
-{
-    if (v)
-    {
-        PutTime(out, *v);
-    }
-}
-
-/// Append a value or nothing (missing).
-template <typename T>
-void
-PutOpt(std::string& out, const std::optional<T>& v)
-{
-    if (v)
-    {
-        PutInt(out, static_cast<uint64_t>(*v));
-    }
 }
 
 /// \return "syn_sent" for SYN_SENT
@@ -308,13 +257,15 @@ LifecycleTcpMetrics::SetRunInfo(const std::string& key, const std::string& value
 bool
 LifecycleTcpMetrics::OpenStreams(std::string* error)
 {
-    FILE** streams[] = {&m_connections, &m_transitions, &m_retransmissions};
-    const char* headers[] = {nullptr,
-                             "time,connection,node,stack,from,to,cause\n",
-                             "time,connection,node,stack,kind,seq,relative_seq,length,rto,"
-                             "backoff\n"};
-    for (int i = 0; i < 3; ++i)
+    FILE** streams[kStreams] = {
+        &m_connections, &m_transitions, &m_retransmissions, &m_series, &m_segments};
+    bool on[kStreams] = {true, true, true, m_seriesOn, m_segmentsOn};
+    for (int i = 0; i < kStreams; ++i)
     {
+        if (!on[i] || *streams[i])
+        {
+            continue;
+        }
         std::string name = Temporary(m_directory, kFiles[i]);
         *streams[i] = std::fopen(name.c_str(), "w");
         if (!*streams[i])
@@ -328,7 +279,7 @@ LifecycleTcpMetrics::OpenStreams(std::string* error)
             return false;
         }
         std::setvbuf(*streams[i], nullptr, _IOFBF, 1 << 16);
-        std::string header = headers[i] ? headers[i] : ConnectionsHeader();
+        std::string header = kHeaders[i] ? kHeaders[i] : ConnectionsHeader();
         std::fputs(header.c_str(), *streams[i]);
     }
     return true;
@@ -337,7 +288,7 @@ LifecycleTcpMetrics::OpenStreams(std::string* error)
 void
 LifecycleTcpMetrics::RemoveTemporaries()
 {
-    for (FILE** f : {&m_connections, &m_transitions, &m_retransmissions})
+    for (FILE** f : {&m_connections, &m_transitions, &m_retransmissions, &m_series, &m_segments})
     {
         if (*f)
         {
@@ -376,14 +327,24 @@ LifecycleTcpMetrics::Commit(std::string* error)
         return false;
     };
     bool ok = !m_failed;
-    for (FILE** f : {&m_connections, &m_transitions, &m_retransmissions})
+    FILE** streams[kStreams] = {
+        &m_connections, &m_transitions, &m_retransmissions, &m_series, &m_segments};
+    // The three streams always, the two optional ones when on, summary.json.
+    bool written[kStreams + 1] = {
+        true, true, true, m_series != nullptr, m_segments != nullptr, true};
+    for (int i = 0; i < kStreams; ++i)
     {
-        ok = ok && *f && !std::ferror(*f);
-        if (*f && std::fclose(*f) != 0)
+        FILE*& f = *streams[i];
+        if (!written[i])
+        {
+            continue;
+        }
+        ok = ok && f && !std::ferror(f);
+        if (f && std::fclose(f) != 0)
         {
             ok = false;
         }
-        *f = nullptr;
+        f = nullptr;
     }
     if (!ok)
     {
@@ -393,8 +354,13 @@ LifecycleTcpMetrics::Commit(std::string* error)
     {
         return fail("summary.json could not be written");
     }
-    for (const char* f : kFiles)
+    for (int i = 0; i <= kStreams; ++i)
     {
+        if (!written[i])
+        {
+            continue;
+        }
+        const char* f = kFiles[i];
         std::error_code ec;
         std::filesystem::rename(Temporary(m_directory, f), Final(m_directory, f), ec);
         if (ec)

@@ -12,12 +12,15 @@
 
 #include "lifecycle-tcp-native-observer.h"
 
+#include "ns3/boolean.h"
 #include "ns3/lifecycle-tcp-l4-protocol.h"
 #include "ns3/lifecycle-tcp-socket.h"
 #include "ns3/log.h"
 #include "ns3/node-list.h"
 #include "ns3/object-vector.h"
+#include "ns3/packet.h"
 #include "ns3/simulator.h"
+#include "ns3/tcp-header.h"
 #include "ns3/tcp-l4-protocol.h"
 #include "ns3/tcp-socket-base.h"
 
@@ -39,6 +42,20 @@ LifecycleTcpMetrics::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("TcpLifecycle")
             .AddConstructor<LifecycleTcpMetrics>()
+            .AddAttribute("Series",
+                          "Also write series.csv: each connection's cwnd, ssthresh, SRTT and "
+                          "RTO whenever one changes. Set it before Install.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LifecycleTcpMetrics::SetSeries,
+                                              &LifecycleTcpMetrics::GetSeries),
+                          MakeBooleanChecker())
+            .AddAttribute("Segments",
+                          "Also write segments.csv: every segment each connection sends and "
+                          "receives (the time-sequence graph's data). Set it before Install.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LifecycleTcpMetrics::SetSegments,
+                                              &LifecycleTcpMetrics::GetSegments),
+                          MakeBooleanChecker())
             .AddTraceSource("ConnectionRecord",
                             "A connection's record is final (it ended, or the run did); "
                             "fired just before its row is written.",
@@ -299,6 +316,77 @@ LifecycleTcpMetrics::WatchModelSocket(Ptr<LifecycleTcpSocket> socket, bool exist
                     m->RecordRetransmission(r, x.kind, x.seq, x.length, x.rto, x.backoff);
                 }
             }));
+    // series.csv and segments.csv, when on: the record of the socket's
+    // current connection, while it is open.
+    auto record = [self, current]() -> LifecycleTcpConnectionRecord*
+    {
+        LifecycleTcpMetrics* m = *self;
+        if (!m || m->m_written)
+        {
+            return nullptr;
+        }
+        auto it = m->m_open.find(*current);
+        return it == m->m_open.end() || it->second->finished ? nullptr : it->second->record.get();
+    };
+    if (m_seriesOn)
+    {
+        auto series = [](const char* source, LifecycleTcpSeriesField field)
+        {
+            return std::make_pair(source, field);
+        };
+        for (auto [source, field] :
+             {series("CongestionWindow", LifecycleTcpSeriesField::CWND),
+              series("SlowStartThreshold", LifecycleTcpSeriesField::SSTHRESH)})
+        {
+            LifecycleTcpSeriesField f = field;
+            socket->TraceConnectWithoutContext(source,
+                                               Callback<void, uint32_t, uint32_t>(
+                                                   [self, record, f](uint32_t, uint32_t v)
+                                                   {
+                                                       if (LifecycleTcpConnectionRecord* r =
+                                                               record())
+                                                       {
+                                                           (*self)->RecordSeries(*r, f, v);
+                                                       }
+                                                   }));
+        }
+        for (auto [source, field] : {series("RTT", LifecycleTcpSeriesField::SRTT),
+                                     series("RTO", LifecycleTcpSeriesField::RTO)})
+        {
+            LifecycleTcpSeriesField f = field;
+            socket->TraceConnectWithoutContext(
+                source,
+                Callback<void, Time, Time>(
+                    [self, record, f](Time, Time v)
+                    {
+                        if (LifecycleTcpConnectionRecord* r = record())
+                        {
+                            (*self)->RecordSeries(*r, f, static_cast<uint64_t>(v.GetNanoSeconds()));
+                        }
+                    }));
+        }
+    }
+    if (m_segmentsOn)
+    {
+        for (bool sent : {true, false})
+        {
+            socket->TraceConnectWithoutContext(
+                sent ? "Tx" : "Rx",
+                Callback<void, Ptr<const Packet>, const TcpHeader&, Ptr<const LifecycleTcpSocket>>(
+                    [self, record, s, sent](Ptr<const Packet> payload,
+                                            const TcpHeader& header,
+                                            Ptr<const LifecycleTcpSocket>)
+                    {
+                        if (LifecycleTcpConnectionRecord* r = record())
+                        {
+                            // Our segments carry our scale; the peer's theirs.
+                            uint8_t shift =
+                                sent ? s->GetRecvVars().windShift : s->GetSendVars().windShift;
+                            (*self)->RecordSegment(*r, sent, header, payload->GetSize(), shift);
+                        }
+                    }));
+        }
+    }
 }
 
 void
@@ -665,6 +753,10 @@ Ptr<LifecycleTcpMetrics>
 LifecycleTcpMetricsHelper::Enable(NodeContainer nodes, const std::string& directory)
 {
     Ptr<LifecycleTcpMetrics> metrics = CreateObject<LifecycleTcpMetrics>();
+    for (const auto& [name, value] : m_attributes)
+    {
+        metrics->SetAttribute(name, *value);
+    }
     std::string error;
     if (!metrics->SetOutputDirectory(directory, &error))
     {
@@ -680,6 +772,12 @@ Ptr<LifecycleTcpMetrics>
 LifecycleTcpMetricsHelper::EnableAll(const std::string& directory)
 {
     return Enable(NodeContainer::GetGlobal(), directory);
+}
+
+void
+LifecycleTcpMetricsHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_attributes.emplace_back(name, value.Copy());
 }
 
 } // namespace ns3

@@ -21,6 +21,7 @@
 #include "lifecycle-tcp-connection-record.h"
 #include "lifecycle-tcp-distribution.h"
 
+#include "ns3/attribute.h"
 #include "ns3/lifecycle-tcp-state.h"
 #include "ns3/node-container.h"
 #include "ns3/object.h"
@@ -32,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -40,6 +42,16 @@ namespace ns3
 
 class LifecycleTcpSocket;
 class LifecycleTcpNativeObserver;
+class TcpHeader;
+
+/// A value of a connection's series.csv (attribute Series).
+enum class LifecycleTcpSeriesField : uint8_t
+{
+    CWND,     //!< congestion window, bytes
+    SSTHRESH, //!< slow start threshold, bytes
+    SRTT,     //!< smoothed RTT, nanoseconds
+    RTO,      //!< retransmission timeout in force, nanoseconds
+};
 
 /**
  * \ingroup tcp-lifecycle
@@ -181,6 +193,36 @@ class LifecycleTcpMetrics : public Object
      */
     void CountNodeDrop(uint32_t node, LifecycleTcpDropReason reason);
 
+    /// \return true when series.csv is written (attribute Series)
+    bool SeriesEnabled() const;
+    /// \return true when segments.csv is written (attribute Segments)
+    bool SegmentsEnabled() const;
+    /**
+     * \brief One of the connection's cwnd, ssthresh, SRTT, RTO changed: write
+     * a row of series.csv with all four as they are now.
+     * \param r the record
+     * \param field which one
+     * \param value its new value (bytes, or nanoseconds for SRTT and RTO)
+     */
+    void RecordSeries(LifecycleTcpConnectionRecord& r,
+                      LifecycleTcpSeriesField field,
+                      uint64_t value);
+    /**
+     * \brief The connection sent or received a segment: write a row of
+     * segments.csv.
+     * \param r the record
+     * \param sent true for a segment sent, false for one received
+     * \param header its header
+     * \param length its payload bytes
+     * \param windowShift the scale of its window field (RFC 7323): the
+     * sender's Wind.Shift; not applied to a SYN
+     */
+    void RecordSegment(LifecycleTcpConnectionRecord& r,
+                       bool sent,
+                       const TcpHeader& header,
+                       uint32_t length,
+                       uint8_t windowShift);
+
     /**
      * \brief Set by an observer for a record still open when Write() runs:
      * bring its counters up to date.
@@ -195,6 +237,24 @@ class LifecycleTcpMetrics : public Object
 
   private:
     friend class LifecycleTcpMetricsHelper;
+
+    /// What series.csv and segments.csv need to remember of an open connection.
+    struct StreamState
+    {
+        std::optional<uint32_t> cwnd;     //!< last cwnd
+        std::optional<uint32_t> ssthresh; //!< last ssthresh (none while "infinite")
+        std::optional<Time> srtt;         //!< last SRTT
+        std::optional<Time> rto;          //!< last RTO
+        std::optional<uint32_t> iss;      //!< base of our sequence numbers
+        std::optional<uint32_t> irs;      //!< base of the peer's
+        std::optional<uint32_t> sndMax;   //!< highest sequence number sent, plus one
+        /// the four values of the last series.csv row
+        std::tuple<std::optional<uint32_t>,
+                   std::optional<uint32_t>,
+                   std::optional<Time>,
+                   std::optional<Time>>
+            written;
+    };
 
     /// Canonical 4-tuple key: both ends of a connection map to the same key.
     struct TupleKey
@@ -235,6 +295,7 @@ class LifecycleTcpMetrics : public Object
         uint16_t remotePort{0};                   //!< 4-tuple, for pairing
         std::optional<uint64_t> bytesAppReceived; //!< what the peer's row needs of us
         std::string row;                          //!< the held row
+        std::unique_ptr<StreamState> streams;     //!< series and segments state, when on
         size_t rowPeerField{0};                   //!< where bytes_peer_app_received goes in it
     };
 
@@ -288,6 +349,13 @@ class LifecycleTcpMetrics : public Object
     void Index(Entry& e, bool add);
     /// \brief Open the streams' temporary files.
     bool OpenStreams(std::string* error);
+    /// \return the stream state of open record \p r (null once it is finished)
+    StreamState* StreamsOf(const LifecycleTcpConnectionRecord& r);
+    /// \brief Attribute setters: the stream opens at once if the folder is set.
+    void SetSeries(bool on);
+    void SetSegments(bool on);
+    bool GetSeries() const;
+    bool GetSegments() const;
     /// \brief Remove the temporary files.
     void RemoveTemporaries();
     /// \brief Close and rename every file.
@@ -337,6 +405,10 @@ class LifecycleTcpMetrics : public Object
     FILE* m_connections{nullptr};                                 //!< connections.csv (temporary)
     FILE* m_transitions{nullptr};                                 //!< transitions.csv (temporary)
     FILE* m_retransmissions{nullptr}; //!< retransmissions.csv (temporary)
+    FILE* m_series{nullptr};          //!< series.csv (temporary), when on
+    FILE* m_segments{nullptr};        //!< segments.csv (temporary), when on
+    bool m_seriesOn{false};           //!< attribute Series
+    bool m_segmentsOn{false};         //!< attribute Segments
     TracedCallback<const LifecycleTcpConnectionRecord&> m_recordTrace; //!< ConnectionRecord
 };
 
@@ -362,6 +434,16 @@ class LifecycleTcpMetricsHelper
      * \return the collector
      */
     Ptr<LifecycleTcpMetrics> Enable(NodeContainer nodes, const std::string& directory);
+    /**
+     * \brief Set an attribute of the collectors this helper makes, e.g.
+     * SetAttribute("Series", BooleanValue(true)).
+     * \param name the attribute
+     * \param value its value
+     */
+    void SetAttribute(const std::string& name, const AttributeValue& value);
+
+  private:
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_attributes; //!< to set
 };
 
 } // namespace ns3

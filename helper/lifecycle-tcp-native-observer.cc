@@ -424,6 +424,7 @@ LifecycleTcpNativeObserver::OnTx(const TcpSocketBase* owner,
     if (c && owner == c->hookOwner && c->record)
     {
         CountTx(*c, payload->GetSize(), header);
+        LogSegment(*c, true, header, payload->GetSize());
         if ((flags & TcpHeader::RST) && c->state != TcpSocket::CLOSED
             && c->state != TcpSocket::LISTEN)
         {
@@ -452,6 +453,7 @@ LifecycleTcpNativeObserver::OnRx(const TcpSocketBase* owner,
     if (c && owner == c->hookOwner)
     {
         CountRx(*c, payload->GetSize(), header);
+        LogSegment(*c, false, header, payload->GetSize());
     }
     m_traceOf = outer;
 }
@@ -522,6 +524,7 @@ LifecycleTcpNativeObserver::OnRto(const TcpSocketBase* s, Time oldValue, Time ne
     if (Conn* c = m_stopped ? nullptr : Find(s))
     {
         c->rto = newValue;
+        LogSeries(*c, LifecycleTcpSeriesField::RTO, newValue.GetNanoSeconds());
     }
 }
 
@@ -531,6 +534,67 @@ LifecycleTcpNativeObserver::OnRtt(const TcpSocketBase* s, Time oldValue, Time ne
     if (Conn* c = m_stopped ? nullptr : Find(s))
     {
         c->srtt = newValue;
+        LogSeries(*c, LifecycleTcpSeriesField::SRTT, newValue.GetNanoSeconds());
+    }
+}
+
+void
+LifecycleTcpNativeObserver::OnCwnd(const TcpSocketBase* s, uint32_t oldValue, uint32_t newValue)
+{
+    if (Conn* c = m_stopped ? nullptr : Find(s))
+    {
+        LogSeries(*c, LifecycleTcpSeriesField::CWND, newValue);
+    }
+}
+
+void
+LifecycleTcpNativeObserver::OnSsThresh(const TcpSocketBase* s, uint32_t oldValue, uint32_t newValue)
+{
+    if (Conn* c = m_stopped ? nullptr : Find(s))
+    {
+        LogSeries(*c, LifecycleTcpSeriesField::SSTHRESH, newValue);
+    }
+}
+
+namespace
+{
+/// Reads a native socket's protected window shifts (ns-3 has no getter):
+/// taking the member's address through a derived class is the standard way.
+struct NativeWindowShift : TcpSocketBase
+{
+    /// \return the scale of the windows \p s sends (true) or receives (false)
+    static uint8_t Of(const TcpSocketBase& s, bool sent)
+    {
+        return sent ? s.*(&NativeWindowShift::m_rcvWindShift)
+                    : s.*(&NativeWindowShift::m_sndWindShift);
+    }
+};
+} // namespace
+
+void
+LifecycleTcpNativeObserver::LogSeries(Conn& c, LifecycleTcpSeriesField field, int64_t value)
+{
+    // A fork carries copies of its listener's sinks on its traced values:
+    // what reaches a listener's key is a fork's, reported under its own too.
+    if (m_metrics->SeriesEnabled() && value >= 0 && c.state != TcpSocket::LISTEN)
+    {
+        if (LifecycleTcpConnectionRecord* r = Record(c))
+        {
+            m_metrics->RecordSeries(*r, field, static_cast<uint64_t>(value));
+        }
+    }
+}
+
+void
+LifecycleTcpNativeObserver::LogSegment(Conn& c, bool sent, const TcpHeader& header, uint32_t length)
+{
+    if (m_metrics->SegmentsEnabled())
+    {
+        if (LifecycleTcpConnectionRecord* r = Record(c))
+        {
+            m_metrics->RecordSegment(
+                *r, sent, header, length, NativeWindowShift::Of(*c.socket, sent));
+        }
     }
 }
 
@@ -791,6 +855,12 @@ LifecycleTcpNativeObserver::Hook(Conn& c, Hooks hooks)
     rehook("RTT", MakeCallback(&LifecycleTcpNativeObserver::OnRtt, self, c.key));
     rehook("RWND", MakeCallback(&LifecycleTcpNativeObserver::OnRwnd, self, c.key));
     rehook("CongState", MakeCallback(&LifecycleTcpNativeObserver::OnCongState, self, c.key));
+    if (m_metrics->SeriesEnabled())
+    {
+        rehook("CongestionWindow", MakeCallback(&LifecycleTcpNativeObserver::OnCwnd, self, c.key));
+        rehook("SlowStartThreshold",
+               MakeCallback(&LifecycleTcpNativeObserver::OnSsThresh, self, c.key));
+    }
 }
 
 void
@@ -823,6 +893,15 @@ LifecycleTcpNativeObserver::Unhook(TcpSocketBase* s, const TcpSocketBase* hookOw
     Accessor("CongState")
         ->DisconnectWithoutContext(
             s, MakeCallback(&LifecycleTcpNativeObserver::OnCongState, self, key));
+    if (m_metrics && m_metrics->SeriesEnabled())
+    {
+        Accessor("CongestionWindow")
+            ->DisconnectWithoutContext(
+                s, MakeCallback(&LifecycleTcpNativeObserver::OnCwnd, self, key));
+        Accessor("SlowStartThreshold")
+            ->DisconnectWithoutContext(
+                s, MakeCallback(&LifecycleTcpNativeObserver::OnSsThresh, self, key));
+    }
 }
 
 void

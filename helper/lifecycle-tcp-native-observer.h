@@ -34,6 +34,7 @@ namespace ns3
 class Ipv4Header;
 class Ipv4L3Protocol;
 class LifecycleTcpMetrics;
+enum class LifecycleTcpSeriesField : uint8_t;
 class Node;
 class Packet;
 class TcpHeader;
@@ -164,6 +165,14 @@ class LifecycleTcpNativeObserver : public Object
     void OnRtt(const TcpSocketBase* socket, Time oldValue, Time newValue);
     /// RWND (the peer's window) of a socket.
     void OnRwnd(const TcpSocketBase* socket, uint32_t oldValue, uint32_t newValue);
+    /// \brief CongestionWindow (only hooked when the collector writes series.csv).
+    void OnCwnd(const TcpSocketBase* socket, uint32_t oldValue, uint32_t newValue);
+    /// \brief SlowStartThreshold (likewise).
+    void OnSsThresh(const TcpSocketBase* socket, uint32_t oldValue, uint32_t newValue);
+    /// \brief A value of series.csv changed, when the collector writes it.
+    void LogSeries(Conn& c, LifecycleTcpSeriesField field, int64_t value);
+    /// \brief A segment for segments.csv, when the collector writes it.
+    void LogSegment(Conn& c, bool sent, const TcpHeader& header, uint32_t length);
     /// CongState of a socket.
     void OnCongState(const TcpSocketBase* socket,
                      TcpSocketState::TcpCongState_t oldValue,

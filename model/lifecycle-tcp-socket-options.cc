@@ -224,6 +224,7 @@ LifecycleTcpSocket::TakeRttSample(Time sample)
     NS_LOG_LOGIC(this << " RTT sample " << sample.As(Time::MS) << ", RTO now "
                       << m_rtt.GetRto().As(Time::MS));
     m_rtt.Sample(sample);
+    m_srttTrace = m_rtt.GetSrtt();
     ++m_stats.rttSamples;
     m_stats.rttSum += sample;
     m_stats.rttMin = std::min(m_stats.rttMin, sample);

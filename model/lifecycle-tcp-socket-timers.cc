@@ -42,7 +42,9 @@ LifecycleTcpSocket::CurrentRto() const
 void
 LifecycleTcpSocket::StartRetransmissionTimer()
 {
-    m_rtxTimer.Start(CurrentRto());
+    Time rto = CurrentRto();
+    m_rtoTrace = rto; // the RTO in force: what the timer runs with
+    m_rtxTimer.Start(rto);
 }
 
 void

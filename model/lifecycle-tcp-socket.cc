@@ -173,7 +173,18 @@ LifecycleTcpSocket::GetTypeId()
             .AddTraceSource("SlowStartThreshold",
                             "The slow start threshold ssthresh, in bytes.",
                             MakeTraceSourceAccessor(&LifecycleTcpSocket::m_ssThreshTrace),
-                            "ns3::TracedValueCallback::Uint32");
+                            "ns3::TracedValueCallback::Uint32")
+            .AddTraceSource("RTO",
+                            "The retransmission timeout in force, backoff included: the "
+                            "value the retransmission timer was last started with (as "
+                            "ns-3's TcpSocketBase::RTO).",
+                            MakeTraceSourceAccessor(&LifecycleTcpSocket::m_rtoTrace),
+                            "ns3::TracedValueCallback::Time")
+            .AddTraceSource("RTT",
+                            "The smoothed round-trip time SRTT after each sample (RFC 6298; "
+                            "as ns-3's TcpSocketBase::RTT).",
+                            MakeTraceSourceAccessor(&LifecycleTcpSocket::m_srttTrace),
+                            "ns3::TracedValueCallback::Time");
     return tid;
 }
 

@@ -542,6 +542,8 @@ class LifecycleTcpSocket : public TcpSocket
     LifecycleTcpCongestionState m_ccState; //!< cwnd, ssthresh, SMSS
     TracedValue<uint32_t> m_cwndTrace;     //!< CongestionWindow
     TracedValue<uint32_t> m_ssThreshTrace; //!< SlowStartThreshold
+    TracedValue<Time> m_rtoTrace;          //!< RTO: the timeout the timer last ran with
+    TracedValue<Time> m_srttTrace;         //!< RTT: the smoothed RTT after each sample
 
     // ---- listener and children ----
     Ptr<LifecycleTcpSocket> m_listener;         //!< a child's listener, until accepted

@@ -48,9 +48,14 @@ Groups()
           {"duration", "0s", "stop at this simulated time; 0: when nothing is left to happen"},
           {"max-duration", "3600s", "upper bound of the simulated time when duration is 0"},
           {"pcap", "false", "write a pcap per device into the results (Wireshark reads them)"},
-          {"progress",
-           "false",
-           "show progress on stderr (shown anyway when stderr is a terminal)"}}},
+          {"progress", "false", "show progress on stderr (shown anyway when stderr is a terminal)"},
+          {"metrics.series",
+           "true",
+           "also write series.csv: each connection's cwnd, ssthresh, SRTT and RTO over time"},
+          {"metrics.segments",
+           "true",
+           "also write segments.csv: every segment of every connection (for the "
+           "time-sequence plot; some 100 bytes per segment)"}}},
         {"Topology",
          {{"topology",
            "p2p",
@@ -671,6 +676,8 @@ ParseScenario(int argc, const char* const argv[], ScenarioOptions& options, std:
     o.maxDuration = r.Duration("max-duration", ns3::MilliSeconds(1));
     o.pcap = r.Bool("pcap");
     o.progress = r.Bool("progress");
+    o.series = r.Bool("metrics.series");
+    o.segments = r.Bool("metrics.segments");
 
     // Topology
     o.topology = r.Choice("topology", {"p2p", "dumbbell"});

@@ -56,6 +56,8 @@ struct ScenarioOptions
     ns3::Time maxDuration;       //!< cap when duration is zero
     bool pcap{false};            //!< one pcap per device
     bool progress{false};        //!< progress on stderr even when not a terminal
+    bool series{true};           //!< write series.csv
+    bool segments{true};         //!< write segments.csv
 
     // ---- topology ----
     std::string topology{"p2p"}; //!< p2p or dumbbell

@@ -263,6 +263,8 @@ RunScenario(const ScenarioOptions& o, std::ostream& out, std::ostream& err, bool
     ConfigureTcp(o);
 
     Ptr<LifecycleTcpMetrics> metrics = CreateObject<LifecycleTcpMetrics>();
+    metrics->SetAttribute("Series", BooleanValue(o.series));
+    metrics->SetAttribute("Segments", BooleanValue(o.segments));
     std::string error;
     if (!metrics->SetOutputDirectory(o.out, &error))
     {
@@ -389,8 +391,9 @@ RunScenario(const ScenarioOptions& o, std::ostream& out, std::ostream& err, bool
     }
     out << "\n  simulated " << simulated.GetSeconds() << " s in " << wall << " s of wall time"
         << (progress.Capped() ? " (stopped at max-duration)" : "") << "\n"
-        << "  results in " << o.out
-        << "/: connections.csv transitions.csv retransmissions.csv summary.json scenario.ini"
+        << "  results in " << o.out << "/: connections.csv transitions.csv retransmissions.csv"
+        << (o.series ? " series.csv" : "") << (o.segments ? " segments.csv" : "")
+        << " summary.json scenario.ini"
         << (o.pcap ? " pcap/ (" + std::to_string(pcaps.size()) + " files)" : "") << "\n";
     return 0;
 }

@@ -10,6 +10,7 @@
  * from ns-3's defaults, and its exit status and output are what is checked.
  */
 #include "lifecycle-test-metrics.h"
+#include "lifecycle-test-program.h"
 #include "scenario-options.h"
 
 #include <gtest/gtest.h>
@@ -27,55 +28,18 @@ namespace
 using ns3::lifecycle_test::CsvFile;
 using ns3::lifecycle_test::CsvRow;
 using ns3::lifecycle_test::Json;
+using ns3::lifecycle_test::Outcome;
+using ns3::lifecycle_test::RunIn;
 using ns3::lifecycle_test::ScratchFolder;
+using ns3::lifecycle_test::Slurp;
 
 namespace fs = std::filesystem;
-
-/// What a run of the program gave.
-struct Outcome
-{
-    int status{-1};  //!< exit status
-    std::string out; //!< stdout
-    std::string err; //!< stderr
-};
-
-std::string
-Slurp(const fs::path& path)
-{
-    std::ifstream f(path);
-    std::stringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
-/// Quote \p s for the shell.
-std::string
-Quote(const std::string& s)
-{
-    std::string q = "'";
-    for (char c : s)
-    {
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return q + "'";
-}
 
 /// Run tcp-lifecycle with \p args in \p folder (its working folder).
 Outcome
 RunProgram(const ScratchFolder& folder, const std::vector<std::string>& args)
 {
-    std::string command = "cd " + Quote(folder.Path()) + " && " + Quote(TCPLC_PROGRAM);
-    for (const auto& a : args)
-    {
-        command += " " + Quote(a);
-    }
-    command += " >.stdout 2>.stderr </dev/null";
-    int raw = std::system(command.c_str());
-    Outcome o;
-    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-    o.out = Slurp(fs::path(folder.Path()) / ".stdout");
-    o.err = Slurp(fs::path(folder.Path()) / ".stderr");
-    return o;
+    return RunIn(TCPLC_PROGRAM, folder.Path(), args);
 }
 
 std::string
