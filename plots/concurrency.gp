@@ -8,7 +8,8 @@
 #                   peak), peak, lowpeak, xmax
 # Variables: data (the prefix of those files), scenario (title text).
 # When the busiest state peaks more than 30 times higher than the quietest,
-# the y axis is logarithmic in 1 + count (so that 0 still shows).
+# the y axis is logarithmic in 1 + count (so that 0 still shows). The
+# highest count reached gets a tic of its own.
 
 width = 1200; height = 600
 load plots.'/style.gp'
@@ -26,6 +27,7 @@ if (present eq '') {
     set yrange [0:1]
     set ylabel 'connections (count)'
     set label 1 'no connection changed state' at graph 0.5, 0.5 center
+    unset key
     plot NaN notitle
 } else {
     if (peak > 30 * lowpeak && peak >= 30) {
@@ -38,7 +40,10 @@ if (present eq '') {
         if (peak < 10) { set ytics 1 }
         set ylabel 'connections (count)'
     }
-    # The state with the lowest peak last, on top of the others.
-    plot for [s in order] data.'.dat' index (int(s) - 1) using 1:2 with steps lt int(s) lw 2.5 \
-        title state_name(int(s))
+    # The highest count reached, as a tic of its own.
+    set ytics add (sprintf('%d', peak) peak)
+    # The state with the lowest peak last, on top of the others; the key in
+    # the order of a connection's life.
+    plot for [s in order] data.'.dat' index (int(s) - 1) using 1:2 with steps lt int(s) lw 2.5 notitle, \
+         for [s in present] keyentry with lines lt int(s) lw 2.5 title state_name(int(s))
 }

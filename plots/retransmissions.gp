@@ -4,7 +4,7 @@
 # colour and dash type (kinds.gp); the key gives each kind's total. Reads the
 # files prepare/retransmissions.awk makes from retransmissions.csv:
 #   data.'.dat'     block k-1 (gnuplot's index) for kind k: time (s), count so far
-#   data.'-meta.gp' present (kinds seen), total, totals (per kind), xmax
+#   data.'-meta.gp' present (kinds seen), total, most, totals (per kind), xmax
 # Variables: data (the prefix of those files), scenario (title text).
 
 width = 1000; height = 600
@@ -24,9 +24,15 @@ if (total == 0) {
     set yrange [0:1]
     set ytics 1
     set label 1 'no retransmissions in this run' at graph 0.5, 0.5 center
+    unset key
     plot NaN notitle
 } else {
-    set yrange [0:*]
+    if (most < 10) {
+        set yrange [0:most + 1]
+        set ytics 1
+    } else {
+        set yrange [0:most * 1.05]
+    }
     plot for [k in present] data.'.dat' index (int(k) - 1) using 1:2 with steps lt kind_lt(int(k)) lw 2.5 \
         title sprintf('%s (%d)', kind_name(int(k)), int(word(totals, int(k))))
 }

@@ -30,13 +30,14 @@ set xrange [0:xmax * 1.01]
 set yrange [rows + 0.6:0.4]
 set ytics nomirror scale 0 font ',9'
 set grid xtics noytics
-set key outside right top vertical Left reverse samplen 1.5 spacing 1.2 title 'state' left
-set rmargin at screen 0.85
+set rmargin at screen 0.84
+set key at screen 0.86, graph 1 left top vertical Left reverse samplen 1.5 spacing 1.2 title 'state' left
 set lmargin at screen 0.19
 
 half = (rows > 60 ? 0.45 : 0.35)
 
-ends = (ended > 0) ? ", data.'-ends.dat' using 2:1 with points pt 2 ps 1.2 lw 2 lc rgb '#000000' title 'ended by reset, timeout or abort'" : ""
+end_title = "ended by reset,\ntimeout or abort"
+ends = (ended > 0) ? ", data.'-ends.dat' using 2:1 with points pt 2 ps 1.2 lw 2 lc rgb '#000000' title end_title" : ""
 
 plot data.'-bars.dat' using (($2 + $3) / 2):1:2:3:($1 - half):($1 + half):4 \
          with boxxyerror lc variable fs solid 1.0 noborder, \

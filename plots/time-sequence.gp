@@ -4,40 +4,38 @@
 #     from relative_seq to relative_seq + length at its time: dark blue when
 #     sent the first time, red with a cross when it re-sends sequence space
 #     (retransmission = 1);
-#   - its SYN and FIN as triangles and squares (red when sent again);
+#   - its SYN (or SYN,ACK) and FIN as triangles and squares (red when sent
+#     again);
 #   - the ACK line: relative_ack of the segments it received, as steps;
 #   - the receive-window edge: relative_ack + window of those segments, the
 #     highest sequence number the peer allowed it to send, as steps.
 # The top panel shows the whole connection, the bottom one zooms on
-# [zoom0, zoom1] (marked by a grey band above): given, or else four round
-# trips (`rtt`, s; 100 ms when not given) around the first segment sent
-# again, when the connection lasted more than twelve. Without a zoom the
-# whole connection takes the picture.
+# [zoom0, zoom1] (marked by a grey band above), chosen by prepare/zoom.awk:
+# given, or else four round trips around the first segment sent again.
+# Without a zoom the whole connection takes the picture.
 # Variables: sent and received (the segments the connection sent and
 # received, with the columns of segments.csv: prepare/connection.awk splits
 # them so that the steps drawn through each are not broken by the other),
-# id, meta (the file prepare/connection.awk wrote: seq_* counts), scenario
-# and who (title text), zoom0 and zoom1 or rtt (seconds).
+# id, meta (what prepare/connection.awk and prepare/zoom.awk wrote: seq_*
+# counts, zoomed, zoom0, zoom1, zoom_lo, zoom_hi, zoom_auto), scenario and
+# who (title text).
 
 width = 1200; height = 900
 load plots.'/style.gp'
 load meta
 if (!exists("scenario")) scenario = ''
 if (!exists("who")) who = sprintf('connection %d', id)
-if (!exists("rtt") || rtt <= 0) rtt = 0.1
-zoomed = exists("zoom0") && exists("zoom1")
-zoomwhy = ''
-if (!zoomed && seq_first_again >= 0 && seq_t1 - seq_t0 > 12 * rtt) {
-    zoom0 = seq_first_again - 1.5 * rtt
-    zoom0 = (zoom0 < seq_t0 ? seq_t0 : zoom0)
-    zoom1 = zoom0 + 4 * rtt
-    zoomed = 1
-    zoomwhy = ', four round trips around the first retransmission'
-}
+if (!exists("zoomed")) zoomed = 0
+zoomwhy = (zoomed && zoom_auto ? ', four round trips around the first retransmission' : '')
 
 set datafile separator comma
-# The sequence axis in bytes, kB or MB (powers of 1000, as the program's sizes).
-unit = (seq_top >= 2e6 ? 1e6 : (seq_top >= 2e3 ? 1e3 : 1))
+# The sequence axis covers what was sent and acknowledged, and the window
+# edge when it is not far above (a window much larger than the transfer
+# would flatten everything else: the edge then leaves the top).
+ytop = (seq_edge <= 1.5 * seq_top ? seq_edge : seq_top)
+ytop = (ytop > 0 ? ytop : 1)
+# In bytes, kB or MB (powers of 1000, as the program's sizes).
+unit = (ytop >= 2e6 ? 1e6 : (ytop >= 2e3 ? 1e3 : 1))
 unit_name = (unit == 1e6 ? 'MB' : (unit == 1e3 ? 'kB' : 'bytes'))
 
 flag(f) = (strstrt(strcol(6), f) > 0)
@@ -46,7 +44,7 @@ flag(f) = (strstrt(strcol(6), f) > 0)
 # 11 relative_seq, 12 relative_ack, 13 retransmission.
 clauses = ''
 if (seq_acks > 0) {
-    clauses = clauses.", received skip 1 using 1:((column(12) + column(10)) / unit) with steps lw 1.5 lc rgb '#b8860b' dt 2 title 'receive window edge (ACK + window)'"
+    clauses = clauses.", received skip 1 using 1:((column(12) + column(10)) / unit) with steps lw 1.5 lc rgb '#b8860b' dt 2 title (seq_edge <= 1.5 * seq_top ? 'receive window edge (ACK + window)' : sprintf('receive window edge (up to %.4g kB: above the top)', seq_edge / 1000.0))"
     clauses = clauses.", received skip 1 using 1:(column(12) / unit) with steps lw 2 lc rgb '#41ab5d' title 'ACK line (acknowledged by the peer)'"
 }
 if (seq_data > 0) {
@@ -57,10 +55,10 @@ if (seq_retx > 0) {
     clauses = clauses.", sent skip 1 using 1:((column(13) == 1 && column(9) > 0 ? (column(11) + column(9)) / unit : NaN)) with points pt 2 ps 1.2 lw 2 lc rgb '#e31a1c' title 'data sent again (retransmission)'"
 }
 if (seq_syn > 0) {
-    clauses = clauses.", sent skip 1 using 1:((flag('SYN') && column(13) == 0 ? column(11) / unit : NaN)) with points pt 9 ps 1.6 lc rgb '#08306b' title 'SYN'"
+    clauses = clauses.", sent skip 1 using 1:((flag('SYN') && column(13) == 0 ? column(11) / unit : NaN)) with points pt 9 ps 1.6 lc rgb '#08306b' title seq_syn_name"
 }
 if (seq_syn_again > 0) {
-    clauses = clauses.", sent skip 1 using 1:((flag('SYN') && column(13) == 1 ? column(11) / unit : NaN)) with points pt 9 ps 1.6 lc rgb '#e31a1c' title 'SYN sent again'"
+    clauses = clauses.", sent skip 1 using 1:((flag('SYN') && column(13) == 1 ? column(11) / unit : NaN)) with points pt 9 ps 1.6 lc rgb '#e31a1c' title seq_syn_name.' sent again'"
 }
 if (seq_fin > 0) {
     clauses = clauses.", sent skip 1 using 1:((flag('FIN') && column(13) == 0 ? (column(11) + column(9)) / unit : NaN)) with points pt 5 ps 1.4 lc rgb '#08306b' title 'FIN'"
@@ -79,7 +77,8 @@ span = seq_t1 - seq_t0
 pad = 0.02 * span + 1e-3
 set xlabel 'time (s)'
 set ylabel sprintf('sequence number relative to the ISS (%s)', unit_name)
-set key inside left top vertical Left reverse samplen 2.5 spacing 1.2 box lc rgb '#bdbdbd' opaque
+# The key above the plot: no corner of a time-sequence graph is always empty.
+set key above horizontal Left reverse samplen 2.5 spacing 1.1 maxcols 3 width 2
 set lmargin 12
 set rmargin 4
 
@@ -94,7 +93,7 @@ if (zoomed) {
     set origin 0, 0
 }
 set xrange [seq_t0 - pad:seq_t1 + pad]
-set yrange [0:*]
+set yrange [0:ytop * 1.05 / unit]
 plot @clauses
 
 if (!zoomed) { unset multiplot; exit }
@@ -104,35 +103,14 @@ unset key
 set size 1, 0.40
 set origin 0, 0
 set title sprintf('zoom: %.4g s to %.4g s%s', zoom0, zoom1, zoomwhy) offset 0, -0.5
-# The y range of the zoom: the data sent and the ACKs in it (the window edge,
-# a window above, may leave the top). stats reads within the axes' ranges:
-# free them first.
-inzoom(c) = (column(1) >= zoom0 && column(1) <= zoom1 ? c : NaN)
-lo = 1e300; hi = -1e300
-set xrange [*:*]
-set yrange [*:*]
-if (seq_data + seq_retx + seq_syn + seq_syn_again + seq_fin + seq_fin_again > 0) {
-    STATS_records = 0
-    stats sent skip 1 using (inzoom(column(11))) nooutput
-    if (STATS_records > 0) { lo = STATS_min }
-    STATS_records = 0
-    stats sent skip 1 using (inzoom(column(11) + column(9))) nooutput
-    if (STATS_records > 0) { hi = STATS_max }
-}
-if (seq_acks > 0) {
-    STATS_records = 0
-    stats received skip 1 using (inzoom(column(12))) nooutput
-    if (STATS_records > 0) { lo = (STATS_min < lo ? STATS_min : lo); hi = (STATS_max > hi ? STATS_max : hi) }
-}
 set xrange [zoom0:zoom1]
-if (hi > lo) {
-    # The zoom's own unit: its sequence span is smaller.
-    unit = (hi - lo >= 2e6 ? 1e6 : (hi - lo >= 2e3 ? 1e3 : 1))
-    unit_name = (unit == 1e6 ? 'MB' : (unit == 1e3 ? 'kB' : 'bytes'))
-    set ylabel sprintf('sequence number relative to the ISS (%s)', unit_name)
-    set yrange [(lo - 0.08 * (hi - lo)) / unit:(hi + 0.08 * (hi - lo)) / unit]
-} else {
-    set autoscale y
-}
+# The zoom's own unit: its sequence span is smaller. The window edge, a window
+# above the ACKs, may leave the top.
+zspan = zoom_hi - zoom_lo
+unit = (zoom_hi >= 2e6 && zspan >= 2e5 ? 1e6 : (zoom_hi >= 2e3 ? 1e3 : 1))
+set format y '%.7g'
+unit_name = (unit == 1e6 ? 'MB' : (unit == 1e3 ? 'kB' : 'bytes'))
+set ylabel sprintf('sequence number relative to the ISS (%s)', unit_name)
+set yrange [(zoom_lo - 0.08 * zspan) / unit:(zoom_hi + 0.08 * zspan) / unit]
 plot @clauses
 unset multiplot

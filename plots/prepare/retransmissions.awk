@@ -12,8 +12,8 @@
 #                   2000) is thinned to its first and last count in each of
 #                   `bins` (default 1000) time bins -- the same steps, to a
 #                   pixel.
-#   PREFIX-meta.gp  present (the kind numbers seen), total (all kinds), the
-#                   totals of each kind (totals) and xmax (5 % after the last
+#   PREFIX-meta.gp  present (the kind numbers seen), total (all kinds), most
+#                   (the largest total of a kind), the totals of each kind (totals) and xmax (5 % after the last
 #                   retransmission, or the end of the run).
 
 BEGIN {
@@ -71,9 +71,10 @@ END {
         printf "%.9f %d\n\n\n", end, n[k] + 0 > out
         totals = totals (k > 1 ? " " : "") (n[k] + 0)
         if (n[k] > 0) present = present (present == "" ? "" : " ") k
+        if (n[k] > most) most = n[k]
     }
     # The x axis ends a little after the last retransmission: a run's quiet
     # end (TIME_WAIT, mostly) would squeeze the rest into its first part.
     xmax = (total > 0 && last_time * 1.05 < end) ? last_time * 1.05 : end
-    printf "present = \"%s\"\ntotal = %d\ntotals = \"%s\"\nxmax = %.9f\n", present, total, totals, xmax > (prefix "-meta.gp")
+    printf "present = \"%s\"\ntotal = %d\nmost = %d\ntotals = \"%s\"\nxmax = %.9f\n", present, total, most, totals, xmax > (prefix "-meta.gp")
 }
