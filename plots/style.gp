@@ -23,6 +23,6 @@ set datafile separator whitespace
 set style fill solid 1.0 noborder
 
 # Units of a time axis: the divisor of seconds and its name, for a largest
-# value of `max` seconds.
-time_unit(max) = (max < 1e-3 ? 1e-6 : (max < 1 ? 1e-3 : 1))
-time_unit_name(max) = (max < 1e-3 ? 'us' : (max < 1 ? 'ms' : 's'))
+# value of `max` seconds (seconds when it is 0).
+time_unit(max) = (max <= 0 ? 1 : (max < 1e-3 ? 1e-6 : (max < 1 ? 1e-3 : 1)))
+time_unit_name(max) = (max <= 0 ? 's' : (max < 1e-3 ? 'us' : (max < 1 ? 'ms' : 's')))
