@@ -26,7 +26,7 @@ set rmargin at screen 0.85
 if (present eq '') {
     set yrange [0:1]
     set ylabel 'connections (count)'
-    set label 1 'no connection changed state' at graph 0.5, 0.5 center
+    set label 1 'no connection was in SYN_SENT ... LAST_ACK' at graph 0.5, 0.5 center
     unset key
     plot NaN notitle
 } else {

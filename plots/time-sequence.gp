@@ -66,6 +66,10 @@ if (seq_fin > 0) {
 if (seq_fin_again > 0) {
     clauses = clauses.", sent skip 1 using 1:((flag('FIN') && column(13) == 1 ? (column(11) + column(9)) / unit : NaN)) with points pt 5 ps 1.4 lc rgb '#e31a1c' title 'FIN sent again'"
 }
+if (seq_bogus > 0) {
+    set label 2 sprintf('%d ACK%s of sequence numbers never sent: above the top', seq_bogus, seq_bogus > 1 ? 's' : '') \
+        at graph 0.02, 0.95 left front
+}
 if (clauses eq '') {
     set label 1 'the connection sent and received no segment' at graph 0.5, 0.5 center
     clauses = ', NaN notitle'
@@ -99,6 +103,7 @@ plot @clauses
 if (!zoomed) { unset multiplot; exit }
 
 unset object 1
+unset label 2
 unset key
 set size 1, 0.40
 set origin 0, 0

@@ -15,8 +15,8 @@
 #   for a passive opener), seq_acks (rx
 #   segments with ACK), seq_top (the highest relative sequence number sent or
 #   acknowledged, bytes), seq_edge (the highest window edge, relative_ack +
-#   window, bytes; both leave out ACKs of more than was sent), seq_t0, seq_t1
-#   (the first and last time, s).
+#   window, bytes; both leave out ACKs of more than was sent, which
+#   seq_bogus counts), seq_t0, seq_t1 (the first and last time, s).
 # what=series: ser_rows, ser_cwnd (rows with a cwnd), ser_win_max (the
 #   largest cwnd or drawn ssthresh, bytes),
 #   ser_ssthresh (rows with a threshold
@@ -82,6 +82,8 @@ what == "segments" {
         if ($k_rack + 0 <= sent_top + 1) {
             top = max(top, $k_rack + 0)
             edge = max(edge, $k_rack + $k_win)
+        } else {
+            bogus++
         }
     }
     next
@@ -115,8 +117,8 @@ END {
         printf "seq_data = %d\nseq_retx = %d\nseq_syn = %d\nseq_syn_again = %d\nseq_fin = %d\nseq_fin_again = %d\n", \
             data, retx, syn, syn_again, fin, fin_again >> meta
         printf "seq_syn_name = \"%s\"\n", syn_name == "" ? "SYN" : syn_name >> meta
-        printf "seq_acks = %d\nseq_top = %.0f\nseq_edge = %.0f\nseq_t0 = %.9f\nseq_t1 = %.9f\n", \
-            acks, top, edge, t0, t1 >> meta
+        printf "seq_acks = %d\nseq_bogus = %d\nseq_top = %.0f\nseq_edge = %.0f\nseq_t0 = %.9f\nseq_t1 = %.9f\n", \
+            acks, bogus, top, edge, t0, t1 >> meta
     } else if (what == "series") {
         if (n > 0 && tend != "" && tend + 0 > t1) {
             $0 = last_row

@@ -60,7 +60,7 @@ END {
     if (failed) exit 3
     if (end == "" || end + 0 <= 0) end = last_time
     if (end <= 0) end = 1
-    minw = end / 300
+    minw = end / 150
 
     # Which rows: all, or the listeners and evenly spaced connections.
     nlisten = 0
