@@ -8,7 +8,7 @@
 #                   peak), peak, lowpeak, xmax
 # Variables: data (the prefix of those files), scenario (title text).
 # When the busiest state peaks more than 30 times higher than the quietest,
-# the y axis is logarithmic in 1 + count (so that 0 still shows). The
+# the y axis is logarithmic in 1 + count (so that 0 still shows), and the
 # highest count reached gets a tic of its own.
 
 width = 1200; height = 600
@@ -33,15 +33,19 @@ if (present eq '') {
     if (peak > 30 * lowpeak && peak >= 30) {
         set nonlinear y via log10(1 + y) inverse 10**y - 1
         set yrange [0:peak * 1.3]
-        set ytics (0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000)
+        # 1-2-5 tics, and the highest count reached as a tic of its own
+        # (those close to it left out, so that the labels stay apart).
+        set ytics ()
+        do for [v in "0 1 2 5 10 20 50 100 200 500 1000 2000 5000 10000 20000 50000 100000 200000 500000"] {
+            if (v + 0 == 0 || abs(v - peak) > 0.2 * peak) { set ytics add (sprintf('%d', v + 0) v + 0) }
+        }
+        set ytics add (sprintf('%d', peak) peak)
         set ylabel 'connections (count, logarithmic in 1 + count)'
     } else {
         set yrange [0:(peak < 5 ? peak + 1 : peak * 1.1)]
         if (peak < 10) { set ytics 1 }
         set ylabel 'connections (count)'
     }
-    # The highest count reached, as a tic of its own.
-    set ytics add (sprintf('%d', peak) peak)
     # The state with the lowest peak last, on top of the others; the key in
     # the order of a connection's life.
     plot for [s in order] data.'.dat' index (int(s) - 1) using 1:2 with steps lt int(s) lw 2.5 notitle, \

@@ -6,7 +6,8 @@
 #     (retransmission = 1);
 #   - its SYN (or SYN,ACK) and FIN as triangles and squares (red when sent
 #     again);
-#   - the ACK line: relative_ack of the segments it received, as steps;
+#   - the ACK line: relative_ack of the segments it received, as steps (and
+#     a point at each when there are fewer than 30);
 #   - the receive-window edge: relative_ack + window of those segments, the
 #     highest sequence number the peer allowed it to send, as steps.
 # The top panel shows the whole connection, the bottom one zooms on
@@ -46,6 +47,10 @@ clauses = ''
 if (seq_acks > 0) {
     clauses = clauses.", received skip 1 using 1:((column(12) + column(10)) / unit) with steps lw 1.5 lc rgb '#b8860b' dt 2 title (seq_edge <= 1.5 * seq_top ? 'receive window edge (ACK + window)' : sprintf('receive window edge (up to %.4g kB: above the top)', seq_edge / 1000.0))"
     clauses = clauses.", received skip 1 using 1:(column(12) / unit) with steps lw 2 lc rgb '#41ab5d' title 'ACK line (acknowledged by the peer)'"
+    # A few ACKs: a point at each, so that a single one shows.
+    if (seq_acks < 30) {
+        clauses = clauses.", received skip 1 using 1:(column(12) / unit) with points pt 7 ps 0.7 lc rgb '#41ab5d' notitle"
+    }
 }
 if (seq_data > 0) {
     clauses = clauses.", sent skip 1 using 1:((column(13) == 0 && column(9) > 0 ? column(11) / unit : NaN)):(0):(column(9) / unit) with vectors nohead lw 2 lc rgb '#08306b' title 'data sent'"
@@ -89,16 +94,18 @@ set rmargin 4
 # (Macros in { } blocks expand before the block runs: the plots stay outside.)
 set multiplot title sprintf("Time-sequence graph -- %s\n%s", scenario, who)
 if (zoomed) {
-    set size 1, 0.56
+    set size 1, 0.545
     set origin 0, 0.40
     set object 1 rectangle from zoom0, graph 0 to zoom1, graph 1 behind fc rgb '#e0e0e0' fs solid 1.0 noborder
 } else {
-    set size 1, 0.93
+    set size 1, 0.915
     set origin 0, 0
 }
 set xrange [seq_t0 - pad:seq_t1 + pad]
 set yrange [0:ytop * 1.05 / unit]
+if (unit == 1 && ytop < 10) { set ytics 1 }
 plot @clauses
+set ytics autofreq
 
 if (!zoomed) { unset multiplot; exit }
 

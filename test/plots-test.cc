@@ -122,8 +122,9 @@ PngSize(const std::string& path)
     return {be32(16), be32(20)};
 }
 
-/// Every PNG and SVG of \p plots in \p dir: there, not empty, of the size set,
-/// the SVG an SVG of that size holding the title's start and \p subject.
+/// Every PNG and SVG of \p plots in \p dir: there, not empty, of the size set
+/// (the PNG's IHDR, the SVG's viewBox), the SVG holding the title's start and
+/// \p subject.
 void
 ExpectImages(const std::string& dir, const std::vector<Plot>& plots, const std::string& subject)
 {
@@ -141,8 +142,10 @@ ExpectImages(const std::string& dir, const std::vector<Plot>& plots, const std::
         EXPECT_EQ(h, p.height);
         std::string text = ReadText(svg);
         EXPECT_NE(text.find("<svg"), std::string::npos);
-        EXPECT_NE(text.find("width=\"" + std::to_string(p.width) + "\""), std::string::npos);
-        EXPECT_NE(text.find("height=\"" + std::to_string(p.height) + "\""), std::string::npos);
+        // gnuplot's "dynamic" SVG: no width and height, the size is the viewBox.
+        EXPECT_NE(text.find("viewBox=\"0 0 " + std::to_string(p.width) + " " +
+                            std::to_string(p.height) + "\""),
+                  std::string::npos);
         EXPECT_NE(text.find(p.title), std::string::npos) << "no title '" << p.title << "'";
         EXPECT_NE(text.find(subject), std::string::npos) << "no '" << subject << "' in the title";
     }
