@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by plot-run and plot-sweep (sourced, not run): error messages, the
 # check for gnuplot, reading a results folder's scenario.ini, and running one
 # gnuplot script for each output format.

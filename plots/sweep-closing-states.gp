@@ -7,7 +7,8 @@
 #   data.'.dat'     block per stack: x, folders, retx, completion, then the six
 #                   states' mean times (s), "?" where no connection visited
 #   data.'-meta.gp' param, also, unit, categorical, stacks, names, max_state1..6,
-#                   rows_state1..6, xmin, xmax
+#                   rows_state1..6, have_3..8 (the stacks with a point), xmin,
+#                   xmax
 # Variables: data (the prefix of those files).
 
 width = 1200; height = 800
@@ -44,8 +45,9 @@ do for [k = 1:6] {
     }
     if (value(sprintf('rows_state%d', k)) > 0) {
         unset label 1
-        plot for [i = 1:nstacks] data.'.dat' index (i - 1) using 1:(column(4 + k) / tu) with @sweep_style \
-            lt stack_lt(word(stacks, i)) title word(stacks, i)
+        have = value(sprintf('have_%d', 2 + k))
+        plot for [w in have] data.'.dat' index (int(w) - 1) using 1:(column(4 + k) / tu) with @sweep_style \
+            lt stack_lt(word(stacks, int(w))) title word(stacks, int(w))
     } else {
         set label 1 'no connection visited it' at graph 0.5, 0.5 center
         plot NaN notitle

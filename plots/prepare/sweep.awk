@@ -41,7 +41,9 @@
 #                   than three), folders, for each figure its largest
 #                   value (max_retx, max_completion, max_state1 ... max_state6),
 #                   for each state the points that have a value (rows_state1
-#                   ... rows_state6), and xmin, xmax (the x range, with room)
+#                   ... rows_state6), have_1 ... have_8 (for each figure --
+#                   retx, completion, the six states -- the stack numbers that
+#                   have a point in it), and xmin, xmax (the x range, with room)
 
 BEGIN {
     nclosing = split("FIN_WAIT_1 FIN_WAIT_2 CLOSING TIME_WAIT CLOSE_WAIT LAST_ACK", closing, " ")
@@ -253,6 +255,7 @@ END {
                     line = line sprintf(" %.9g", v)
                     if (v > fig_max[i]) fig_max[i] = v
                     fig_rows[i]++
+                    stack_rows[i, st]++
                 } else {
                     line = line " ?"
                 }
@@ -270,6 +273,13 @@ END {
     printf "max_retx = %.9g\nmax_completion = %.9g\n", fig_max[1] + 0, fig_max[2] + 0 > meta
     for (i = 1; i <= nclosing; i++)
         printf "max_state%d = %.9g\nrows_state%d = %d\n", i, fig_max[2 + i] + 0, i, fig_rows[2 + i] + 0 > meta
+    # Per figure, the stacks that have a point in it (gnuplot's `for [w in
+    # have_<figure>]`: a block with no point draws nothing but a warning).
+    for (i = 1; i <= 2 + nclosing; i++) {
+        have = ""
+        for (st = 1; st <= nst; st++) if (stack_rows[i, st] > 0) have = have (have == "" ? "" : " ") st
+        printf "have_%d = \"%s\"\n", i, have > meta
+    }
     # The x range, shared by every plot, with some room on either side.
     for (g = 1; g <= ngroups; g++) {
         if (g == 1 || gx[g] < xmin) xmin = gx[g]
