@@ -1,5 +1,5 @@
 # State timeline: one row per connection (and listener), time on x, a bar in
-# the state's colour (states.gp) for each stay in a state. Reads the files
+# the state's colour and fill (states.gp) for each stay in a state. Reads the files
 # prepare/timeline.awk makes from transitions.csv and connections.csv:
 #   data.'-bars.dat'  row, drawn start, drawn end, state number (columns 1-4)
 #   data.'-ends.dat'  row, time: connections ended by a reset, timeout or abort
@@ -39,7 +39,15 @@ half = (rows > 60 ? 0.45 : 0.35)
 end_title = "ended by reset,\ntimeout or abort"
 ends = (ended > 0) ? ", data.'-ends.dat' using 2:1 with points pt 2 ps 1.2 lw 2 lc rgb '#000000' title end_title" : ""
 
-plot data.'-bars.dat' using (($2 + $3) / 2):1:2:3:($1 - half):($1 + half):4 \
-         with boxxyerror lc variable fs solid 1.0 noborder, \
-     for [s = 1:11] keyentry with boxes lt s fs solid 1.0 noborder title state_name(s) \
-     @ends
+# One clause per state, each with its fill (states.gp), then the key: all
+# eleven states. (Put together as a string and expanded once, outside any
+# { } block, where a macro would be expanded before the block runs.)
+bars = ''
+do for [s = 1:11] {
+    bars = bars.sprintf(", data.'-bars.dat' using (($2 + $3) / 2):($4 == %d ? $1 : NaN):2:3:($1 - half):($1 + half) with boxxyerror lc rgb '%s' lw 1 dt 1 fs %s notitle", s, state_color(s), state_fill(s))
+}
+do for [s = 1:11] {
+    bars = bars.sprintf(", keyentry with boxes lc rgb '%s' lw 1 dt 1 fs %s title '%s'", state_color(s), state_fill(s), state_name(s))
+}
+bars = bars[3:]
+plot @bars @ends

@@ -22,10 +22,11 @@ if (!exists("scenario")) scenario = ''
 set title sprintf("Time in state per connection -- %s\nbox: 25th to 75th percentile, line: median, whiskers: min to 95th percentile, x: max", scenario)
 set xrange [0.4:states + 0.6]
 set xtics nomirror scale 0 font ',9'
+set xlabel 'state (n: the connections that visited it)' offset 0, -0.8
 set grid noxtics ytics
 set boxwidth 0.5
 set mytics 1
-set bmargin 5
+set bmargin 6
 set bars 2
 
 if (states == 0) {
