@@ -72,10 +72,10 @@ HaveGnuplot()
     return std::system("command -v gnuplot >/dev/null 2>&1") == 0;
 }
 
-#define SKIP_WITHOUT_GNUPLOT()                                                                     \
-    if (!HaveGnuplot())                                                                            \
-    {                                                                                              \
-        GTEST_SKIP() << "gnuplot is not installed (scripts/setup installs gnuplot-nox)";           \
+#define SKIP_WITHOUT_GNUPLOT()                                                           \
+    if (!HaveGnuplot())                                                                  \
+    {                                                                                    \
+        GTEST_SKIP() << "gnuplot is not installed (scripts/setup installs gnuplot-nox)"; \
     }
 
 std::string
@@ -96,9 +96,12 @@ Simulate(const ScratchFolder& folder, const std::string& out, std::vector<std::s
 
 /// A small lossy bulk transfer: retransmissions of both kinds, a few seconds.
 void
-SmallLossyRun(const ScratchFolder& folder, const std::string& out, const std::string& stack = "custom")
+SmallLossyRun(const ScratchFolder& folder,
+              const std::string& out,
+              const std::string& stack = "custom")
 {
-    Simulate(folder, out, {"--config", Scenario("lossy-bulk"), "--bulk.bytes=500kB", "--stack", stack});
+    Simulate(
+        folder, out, {"--config", Scenario("lossy-bulk"), "--bulk.bytes=500kB", "--stack", stack});
 }
 
 /// The width and height in a PNG's IHDR chunk (bytes 16 to 23), or 0, 0
@@ -110,14 +113,15 @@ PngSize(const std::string& path)
     unsigned char b[24] = {};
     f.read(reinterpret_cast<char*>(b), sizeof b);
     const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    if (f.gcount() != sizeof b || !std::equal(signature, signature + 8, b) ||
-        std::string(reinterpret_cast<char*>(b + 12), 4) != "IHDR")
+    if (f.gcount() != sizeof b || !std::equal(signature, signature + 8, b)
+        || std::string(reinterpret_cast<char*>(b + 12), 4) != "IHDR")
     {
         return {0, 0};
     }
-    auto be32 = [&](int i) {
-        return (uint32_t(b[i]) << 24) | (uint32_t(b[i + 1]) << 16) | (uint32_t(b[i + 2]) << 8) |
-               uint32_t(b[i + 3]);
+    auto be32 = [&](int i)
+    {
+        return (uint32_t(b[i]) << 24) | (uint32_t(b[i + 1]) << 16) | (uint32_t(b[i + 2]) << 8)
+               | uint32_t(b[i + 3]);
     };
     return {be32(16), be32(20)};
 }
@@ -143,8 +147,8 @@ ExpectImages(const std::string& dir, const std::vector<Plot>& plots, const std::
         std::string text = ReadText(svg);
         EXPECT_NE(text.find("<svg"), std::string::npos);
         // gnuplot's "dynamic" SVG: no width and height, the size is the viewBox.
-        EXPECT_NE(text.find("viewBox=\"0 0 " + std::to_string(p.width) + " " +
-                            std::to_string(p.height) + "\""),
+        EXPECT_NE(text.find("viewBox=\"0 0 " + std::to_string(p.width) + " "
+                            + std::to_string(p.height) + "\""),
                   std::string::npos);
         EXPECT_NE(text.find(p.title), std::string::npos) << "no title '" << p.title << "'";
         EXPECT_NE(text.find(subject), std::string::npos) << "no '" << subject << "' in the title";
@@ -176,16 +180,18 @@ Lines(const std::string& text)
     return lines;
 }
 
-/// The connection with the most retransmissions (ties: the most bytes sent,
-/// then the lowest id), as plot-run's README rule says.
+/// Of the connections that sent data, the one with the most retransmissions
+/// (ties: the most bytes sent, then the lowest id), as plot-run's README rule says.
 std::string
 MostRetransmissions(const CsvFile& connections)
 {
     const CsvRow* best = nullptr;
-    auto key = [](const CsvRow& r) {
+    auto key = [](const CsvRow& r)
+    {
         double sent = std::stod(r.at("bytes_app_sent").empty() ? r.at("bytes_acked")
-                                                                : r.at("bytes_app_sent"));
-        return std::make_tuple(std::stod(r.at("retx_total")), sent, -std::stod(r.at("id")));
+                                                               : r.at("bytes_app_sent"));
+        return std::make_tuple(
+            sent > 0, std::stod(r.at("retx_total")), sent, -std::stod(r.at("id")));
     };
     for (const auto& r : connections.rows)
     {
@@ -230,7 +236,9 @@ TEST(PlotRun, TimeSequenceAndCwndAreOfTheConnectionWithMostRetransmissions)
         EXPECT_NE(svg.find("connection #" + id + " (node " + row.at("node") + ", "),
                   std::string::npos)
             << plot;
-        EXPECT_NE(svg.find("the most retransmissions: " + row.at("retx_total")), std::string::npos)
+        EXPECT_NE(
+            svg.find("the most retransmissions of those that sent data: " + row.at("retx_total")),
+            std::string::npos)
             << plot;
         EXPECT_NE(svg.find("lossy-bulk, ns3 stack"), std::string::npos) << plot;
     }
@@ -272,8 +280,8 @@ TEST(PlotRun, ConnectionOptionPicksTheConnectionAndRejectsListenersAndUnknownIds
         Outcome b = RunIn(kPlotRun, folder.Path(), {dir, "--connection", bad});
         EXPECT_EQ(b.status, 2) << bad;
         EXPECT_EQ(b.err,
-                  "plot-run: --connection " + bad + ": no such connection in " + dir +
-                      "/connections.csv (listeners are not connections)\n");
+                  "plot-run: --connection " + bad + ": no such connection in " + dir
+                      + "/connections.csv (listeners are not connections)\n");
     }
     Outcome notNumber = RunIn(kPlotRun, folder.Path(), {dir, "--connection", "two"});
     EXPECT_EQ(notNumber.status, 2);
@@ -307,17 +315,20 @@ TEST(PlotRun, WithoutSegmentsAndSeriesDrawsTheOtherPlotsAndSaysWhichItSkipped)
     std::string dir = folder.File("run");
     Simulate(folder,
              dir,
-             {"--config", Scenario("lossy-bulk"), "--bulk.bytes=500kB", "--metrics.series=false",
+             {"--config",
+              Scenario("lossy-bulk"),
+              "--bulk.bytes=500kB",
+              "--metrics.series=false",
               "--metrics.segments=false"});
     ASSERT_FALSE(fs::exists(dir + "/segments.csv"));
     ASSERT_FALSE(fs::exists(dir + "/series.csv"));
     Outcome o = RunIn(kPlotRun, folder.Path(), {dir});
     ASSERT_EQ(o.status, 0) << o.err;
     EXPECT_EQ(o.err,
-              "plot-run: skipped time-sequence: " + dir +
-                  " has no segments.csv (the run collected no segments)\n"
-                  "plot-run: skipped cwnd-rtt: " +
-                  dir + " has no series.csv (the run collected no cwnd/RTT series)\n");
+              "plot-run: skipped time-sequence: " + dir
+                  + " has no segments.csv (the run collected no segments)\n"
+                    "plot-run: skipped cwnd-rtt: "
+                  + dir + " has no series.csv (the run collected no cwnd/RTT series)\n");
     std::vector<Plot> drawn;
     for (const auto& p : kRunPlots)
     {
@@ -343,7 +354,8 @@ TEST(PlotRun, FolderWithoutConnectionsCsvIsBadInputNamingTheFile)
         << "time,connection,node,stack,kind,seq,relative_seq,length,rto,backoff\n";
     Outcome o = RunIn(kPlotRun, folder.Path(), {dir});
     EXPECT_EQ(o.status, 2);
-    EXPECT_EQ(o.err, "plot-run: " + dir + " is not a tcp-lifecycle results folder: no connections.csv\n");
+    EXPECT_EQ(o.err,
+              "plot-run: " + dir + " is not a tcp-lifecycle results folder: no connections.csv\n");
     EXPECT_EQ(o.out, "");
     EXPECT_FALSE(fs::exists(dir + "/plots"));
 }
@@ -363,12 +375,13 @@ TEST(PlotRun, BadInputGetsOneLineAndStatus2)
         {{}, "plot-run: no results folder given (usage: plot-run DIR [options]; try --help)\n"},
         {{missing}, "plot-run: " + missing + ": no such folder\n"},
         {{dir},
-         "plot-run: " + dir +
-             " is not a tcp-lifecycle results folder: no connections.csv transitions.csv "
-             "retransmissions.csv\n"},
+         "plot-run: " + dir
+             + " is not a tcp-lifecycle results folder: no connections.csv transitions.csv "
+               "retransmissions.csv\n"},
         {{dir, "--colour"}, "plot-run: unknown option '--colour' (try --help)\n"},
         {{dir, "--format", "jpeg"}, "plot-run: --format: 'jpeg' is not png, svg or both\n"},
-        {{dir, "--max-rows", "0"}, "plot-run: --max-rows: '0' is not a whole number of at least 1\n"},
+        {{dir, "--max-rows", "0"},
+         "plot-run: --max-rows: '0' is not a whole number of at least 1\n"},
         {{dir, "--zoom", "2:1"}, "plot-run: --zoom: '2:1' ends before it starts\n"},
         {{dir, "--out"}, "plot-run: --out needs a value (try --help)\n"},
     };
@@ -394,8 +407,8 @@ TEST(PlotRun, FileWithoutTheExpectedColumnsIsBadInput)
     Outcome o = RunIn(kPlotRun, folder.Path(), {dir});
     EXPECT_EQ(o.status, 2);
     EXPECT_EQ(o.err,
-              "plot-run: " + dir +
-                  "/connections.csv has no column opener: not a tcp-lifecycle metrics file\n");
+              "plot-run: " + dir
+                  + "/connections.csv has no column opener: not a tcp-lifecycle metrics file\n");
 }
 
 TEST(PlotRun, MissingGnuplotSaysHowToInstallIt)
@@ -404,8 +417,20 @@ TEST(PlotRun, MissingGnuplotSaysHowToInstallIt)
     ScratchFolder folder("plots-no-gnuplot");
     std::string bin = folder.File("bin");
     fs::create_directories(bin);
-    for (const std::string tool : {"bash", "awk", "sed", "sort", "head", "grep", "wc", "rm", "mkdir",
-                                   "mktemp", "dirname", "basename", "cat", "env"})
+    for (const std::string tool : {"bash",
+                                   "awk",
+                                   "sed",
+                                   "sort",
+                                   "head",
+                                   "grep",
+                                   "wc",
+                                   "rm",
+                                   "mkdir",
+                                   "mktemp",
+                                   "dirname",
+                                   "basename",
+                                   "cat",
+                                   "env"})
     {
         Outcome which = RunIn("/bin/sh", folder.Path(), {"-c", "command -v " + tool});
         std::string path = which.out.substr(0, which.out.find('\n'));
@@ -435,8 +460,13 @@ TEST(PlotSweep, TwoLossValuesOnBothStacksDrawThreePlotsAgainstTheLoss)
             std::string dir = folder.File("results/loss-" + loss + "-" + stack);
             Simulate(folder,
                      dir,
-                     {"--config", Scenario("lossy-bulk"), "--bulk.bytes=200kB", "--stack", stack,
-                      "--link.loss-forward=" + loss, "--link.loss-reverse=" + loss,
+                     {"--config",
+                      Scenario("lossy-bulk"),
+                      "--bulk.bytes=200kB",
+                      "--stack",
+                      stack,
+                      "--link.loss-forward=" + loss,
+                      "--link.loss-reverse=" + loss,
                       "--metrics.segments=false"});
             dirs.push_back(dir);
         }
@@ -465,8 +495,12 @@ TEST(PlotSweep, FoldersThatSweepNothingOrAreNotResultsAreBadInput)
     {
         Simulate(folder,
                  dir,
-                 {"--config", Scenario("three-way-handshake"), "--stack", stack,
-                  "--metrics.segments=false", "--metrics.series=false"});
+                 {"--config",
+                  Scenario("three-way-handshake"),
+                  "--stack",
+                  stack,
+                  "--metrics.segments=false",
+                  "--metrics.series=false"});
     }
     Outcome same = RunIn(kPlotSweep, folder.Path(), {a, b});
     EXPECT_EQ(same.status, 2);
@@ -475,7 +509,8 @@ TEST(PlotSweep, FoldersThatSweepNothingOrAreNotResultsAreBadInput)
               "or run: nothing to sweep (give --param NAME to plot against one anyway)\n");
 
     // Given an option, the two folders are two points at one value.
-    Outcome forced = RunIn(kPlotSweep, folder.Path(), {a, b, "--param", "link.delay", "--format", "png"});
+    Outcome forced =
+        RunIn(kPlotSweep, folder.Path(), {a, b, "--param", "link.delay", "--format", "png"});
     EXPECT_EQ(forced.status, 0) << forced.err;
     EXPECT_TRUE(fs::exists(folder.File("sweep-completion.png")));
 
@@ -486,7 +521,8 @@ TEST(PlotSweep, FoldersThatSweepNothingOrAreNotResultsAreBadInput)
     fs::remove(b + "/scenario.ini");
     Outcome noIni = RunIn(kPlotSweep, folder.Path(), {a, b});
     EXPECT_EQ(noIni.status, 2);
-    EXPECT_EQ(noIni.err, "plot-sweep: " + b + " is not a tcp-lifecycle results folder: no scenario.ini\n");
+    EXPECT_EQ(noIni.err,
+              "plot-sweep: " + b + " is not a tcp-lifecycle results folder: no scenario.ini\n");
 
     Outcome one = RunIn(kPlotSweep, folder.Path(), {a});
     EXPECT_EQ(one.status, 2);
