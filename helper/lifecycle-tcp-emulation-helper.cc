@@ -134,7 +134,7 @@ LifecycleTcpEmulationHelper::SetReadyFile(const std::string& path)
 }
 
 void
-LifecycleTcpEmulationHelper::SetReadyCallback(Callback<void> ready)
+LifecycleTcpEmulationHelper::SetReadyCallback(ReadyCallback ready)
 {
     m_ready = ready;
 }
@@ -166,9 +166,8 @@ LifecycleTcpEmulationHelper::Install(Ptr<Node> node)
 
     // The simulated link; its buffers are pfifo_fast queue discs over a
     // one-packet device queue, so drops happen where traces see them.
-    LifecycleImpairedLinkHelper link = m_link;
-    link.SetQueueSize(1);
-    e.linkDevices = link.Install(e.router, node);
+    m_link.SetQueueSize(1);
+    e.linkDevices = m_link.Install(e.router, node);
     e.link = DynamicCast<LifecycleImpairedChannel>(e.linkDevices.Get(0)->GetChannel());
     TrafficControlHelper fifo;
     fifo.SetRootQueueDisc("ns3::PfifoFastQueueDisc",
@@ -208,6 +207,12 @@ LifecycleTcpEmulationHelper::Install(Ptr<Node> node)
     return e;
 }
 
+int64_t
+LifecycleTcpEmulationHelper::AssignStreams(int64_t stream)
+{
+    return m_link.AssignStreams(stream);
+}
+
 void
 LifecycleTcpEmulationHelper::EnablePcap(const std::string& file,
                                         const LifecycleTcpEmulation& emulation)
@@ -217,7 +222,7 @@ LifecycleTcpEmulationHelper::EnablePcap(const std::string& file,
 }
 
 void
-LifecycleTcpEmulationHelper::Ready(LifecycleTcpEmulation e, std::string file, Callback<void> ready)
+LifecycleTcpEmulationHelper::Ready(LifecycleTcpEmulation e, std::string file, ReadyCallback ready)
 {
     std::string error = AddHostRoute(e.device, Plus(e.network, 256), e.routerHostSide);
     NS_ABORT_MSG_UNLESS(error.empty(),
@@ -237,7 +242,7 @@ LifecycleTcpEmulationHelper::Ready(LifecycleTcpEmulation e, std::string file, Ca
     }
     if (!ready.IsNull())
     {
-        ready();
+        ready(e);
     }
 }
 

@@ -115,8 +115,10 @@ class LifecycleTcpEmulationHelper
     void SetQueue(uint32_t packets);
     /// \param path a file to write the addresses into once ready ("": none)
     void SetReadyFile(const std::string& path);
-    /// \param ready called once the tap is up and routed
-    void SetReadyCallback(Callback<void> ready);
+    /// Called once the tap is up and routed, with what Install built.
+    typedef Callback<void, const LifecycleTcpEmulation&> ReadyCallback;
+    /// \param ready called once the tap is up and routed (set it before Install)
+    void SetReadyCallback(ReadyCallback ready);
 
     /**
      * \brief Build the ghost node, the router, the CSMA segment bridged to the
@@ -128,6 +130,14 @@ class LifecycleTcpEmulationHelper
     LifecycleTcpEmulation Install(Ptr<Node> node);
 
     /**
+     * \brief Fix the random streams of the link installed last (its loss,
+     * reordering and duplication draws).
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
      * \brief Capture what crosses the tap (the bridged device, Ethernet frames).
      * \param file the pcap file's name
      * \param emulation what Install built
@@ -136,14 +146,14 @@ class LifecycleTcpEmulationHelper
 
   private:
     /// \brief The tap is up: route, ready file, callback.
-    static void Ready(LifecycleTcpEmulation emulation, std::string file, Callback<void> ready);
+    static void Ready(LifecycleTcpEmulation emulation, std::string file, ReadyCallback ready);
 
     std::string m_device{"tlc0"};
     Ipv4Address m_network{"10.77.0.0"};
     LifecycleImpairedLinkHelper m_link;
     uint32_t m_queue{100};
     std::string m_readyFile;
-    Callback<void> m_ready;
+    ReadyCallback m_ready;
 };
 
 } // namespace ns3
