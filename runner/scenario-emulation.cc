@@ -41,6 +41,10 @@ class SignalStop
   public:
     SignalStop()
     {
+        // A shell that starts a program in the background has it ignore
+        // SIGINT; an ignored signal is never pending, so take them back.
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
         sigemptyset(&m_set);
         sigaddset(&m_set, SIGINT);
         sigaddset(&m_set, SIGTERM);
@@ -208,8 +212,12 @@ RunEmulation(const ScenarioOptions& o, std::ostream& out, std::ostream& err, boo
     metrics->SetRunInfo("stack", o.stack);
     metrics->SetRunInfo("emulate", o.emulate);
     metrics->SetRunInfo("service", o.emulateService);
-    metrics->SetRunInfo("host", Endpoint(InetSocketAddress(e.host, server ? 0 : o.port)));
-    metrics->SetRunInfo("node", Endpoint(InetSocketAddress(e.node, server ? o.port : 0)));
+    std::ostringstream host;
+    std::ostringstream simulated;
+    host << e.host << (server ? "" : ":" + std::to_string(o.port));
+    simulated << e.node << (server ? ":" + std::to_string(o.port) : "");
+    metrics->SetRunInfo("host", host.str());
+    metrics->SetRunInfo("node", simulated.str());
     metrics->SetRunInfo("device", e.device);
     if (!o.config.empty())
     {
