@@ -768,7 +768,7 @@ ParseScenario(int argc, const char* const argv[], ScenarioOptions& options, std:
         r.Fail("link.down-for", "must be above 0 when link.down-at is set");
     }
     o.pairs = static_cast<uint32_t>(r.Uint("dumbbell.pairs", 1, 250));
-    if (o.topology == "p2p" && !r.IsDefault("dumbbell.pairs"))
+    if (o.emulate == "none" && o.topology == "p2p" && !r.IsDefault("dumbbell.pairs"))
     {
         r.Fail("dumbbell.pairs", "applies to topology = dumbbell only");
     }
