@@ -20,6 +20,7 @@
 #include <csignal>
 #include <pthread.h>
 #include <sstream>
+#include <sys/resource.h>
 #include <thread>
 
 namespace tcplc
@@ -89,6 +90,53 @@ class SignalStop
     std::atomic<int> m_signal{0};
     std::thread m_thread;
 };
+
+/**
+ * \brief How far the simulation falls behind the wall clock. The real-time
+ * scheduler runs each event at its time when it can, late when it cannot
+ * keep up (best effort); a sample every 10 ms of simulated time measures by
+ * how much. A lag that grows means the link is faster than ns-3 can
+ * simulate it on this machine.
+ */
+class LagMeter
+{
+  public:
+    /// \brief Start sampling (just before Simulator::Run).
+    void Start()
+    {
+        // From 10 ms: at time 0 the tap is being created, which takes a moment.
+        m_begin = std::chrono::steady_clock::now();
+        Simulator::Schedule(MilliSeconds(10), &LagMeter::Sample, this);
+    }
+
+    /// \return the largest lag seen
+    Time Largest() const
+    {
+        return m_largest;
+    }
+
+  private:
+    void Sample()
+    {
+        auto wall = std::chrono::steady_clock::now() - m_begin;
+        Time lag = NanoSeconds(std::chrono::duration_cast<std::chrono::nanoseconds>(wall).count())
+                   - Simulator::Now();
+        m_largest = Max(m_largest, lag);
+        Simulator::Schedule(MilliSeconds(10), &LagMeter::Sample, this);
+    }
+
+    std::chrono::steady_clock::time_point m_begin;
+    Time m_largest{0};
+};
+
+/// \return the CPU time of this process so far, every thread, in seconds
+double
+CpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
 
 /// What the application on the node counted.
 struct Tally
@@ -287,14 +335,23 @@ RunEmulation(const ScenarioOptions& o, std::ostream& out, std::ostream& err, boo
     Progress progress(err, o.progress || terminal, terminal, o.duration, end);
     progress.Attach();
     int signal = 0;
+    LagMeter lag;
+    double cpuBefore = CpuSeconds();
     auto begin = std::chrono::steady_clock::now();
     {
         SignalStop stop;
+        lag.Start();
         Simulator::Run();
         signal = stop.Signal();
     }
     progress.Finish();
     double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    double cpu = CpuSeconds() - cpuBefore;
+    std::ostringstream lagText;
+    lagText << lag.Largest().GetSeconds() * 1e3;
+    metrics->SetRunInfo("realtime_largest_lag_ms", lagText.str());
+    metrics->SetRunInfo("cpu_seconds", std::to_string(cpu));
+    metrics->SetRunInfo("wall_seconds", std::to_string(wall));
     Time ran = Simulator::Now();
     uint64_t opened = server ? serverApp->GetAccepted() : clientApp->GetOpened();
     uint64_t established = server ? opened : tally.established;
@@ -316,8 +373,9 @@ RunEmulation(const ScenarioOptions& o, std::ostream& out, std::ostream& err, boo
         << e.host << " on tap " << e.device << "\n"
         << "  connections: " << opened << " opened, " << established << " established, "
         << tally.completed << " completed, " << tally.failed << " failed\n"
-        << "  ran " << ran.GetSeconds() << " s in real time (" << wall
-        << " s of wall time), stopped " << why << "\n"
+        << "  ran " << ran.GetSeconds() << " s in real time (" << wall << " s of wall time, " << cpu
+        << " s of CPU; largest lag behind the wall clock " << lagText.str() << " ms), stopped "
+        << why << "\n"
         << "  results in " << o.out
         << "/: connections.csv transitions.csv retransmissions.csv summary.json scenario.ini"
         << (o.pcap ? " pcap/ (" + std::to_string(results.PcapFiles().size()) + " files)" : "")
