@@ -40,7 +40,10 @@ Groups()
 {
     static const std::vector<Group> groups{
         {"Run",
-         {{"name", "", "scenario name, for titles (default: the config file's name, or 'default')"},
+         {{"name",
+           "",
+           "scenario name, for titles (default: the config file's name, or 'default'; "
+           "'emulate-server' or 'emulate-client' in an emulation)"},
           {"out", "", "folder for the results (default: results/<name>)"},
           {"stack", "custom", "custom (this model) or ns3 (ns-3's native TCP)"},
           {"seed", "1", "random seed (ns-3 RngSeedManager): same seed and run, same results"},
@@ -628,7 +631,10 @@ ParseScenario(int argc, const char* const argv[], ScenarioOptions& options, std:
 {
     // The command line, through Boost.Program_options.
     po::options_description all("tcp-lifecycle: run one scenario on this TCP model or on ns-3's "
-                                "native TCP, and write per-connection metrics.\n\n"
+                                "native TCP, and write per-connection metrics; or, with "
+                                "--emulate,\nlet a real host's TCP talk to it through a tap "
+                                "device (as root: scripts/netns-run -- tcp-lifecycle "
+                                "--emulate=server).\n\n"
                                 "Usage: tcp-lifecycle [--config FILE] [--option=value ...]\n"
                                 "Options come from FILE (INI: [section] then name = value) and "
                                 "the command line, which wins.\nWith no option at all, a built-in "
