@@ -16,7 +16,7 @@
  *            closing after each response
  *
  * Whatever arrives is read before a Close, so a close never turns into a
- * reset for unread data (RFC 9293 3.10.4, SHLD-3). A peer's FIN is answered
+ * reset for unread data (RFC 9293 3.6.1, SHLD-3). A peer's FIN is answered
  * with our Close once everything we had to send is handed over. The
  * connection is done, for the application, when its socket reaches
  * TIME_WAIT or CLOSED: nothing more is exchanged then.

@@ -96,6 +96,24 @@ MissingForEmulation(const std::vector<std::string>& tools)
             return "needs " + tool + " (run ./scripts/setup)";
         }
     }
+    // Root may still be denied namespaces (a container without CAP_SYS_ADMIN): try once.
+    static const bool namespaces = []
+    {
+        std::string probe = "tlc-probe-" + std::to_string(getpid());
+        bool made = std::system(("ip netns add " + probe + " >/dev/null 2>&1").c_str()) == 0;
+        bool usable =
+            made
+            && std::system(("ip -n " + probe + " link set lo up >/dev/null 2>&1").c_str()) == 0;
+        if (made)
+        {
+            std::system(("ip netns del " + probe + " >/dev/null 2>&1").c_str());
+        }
+        return usable;
+    }();
+    if (!namespaces)
+    {
+        return "cannot make a network namespace here (ip netns add failed: CAP_SYS_ADMIN?)";
+    }
     return "";
 }
 
