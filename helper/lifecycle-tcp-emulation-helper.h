@@ -32,10 +32,10 @@
  * the addresses into it (device=, host=, router=, node=, network= lines),
  * atomically, so that a script can wait for it.
  *
- * Before anything: UseRealtime() (the real-time scheduler and checksums --
- * Linux drops segments with bad checksums), and
- * LifecycleTcpEmulationEnvironment::Check() for root, /dev/net/tun, the
- * tap-creator helper and the namespace. Run the program with
+ * Before anything: LifecycleTcpEmulationEnvironment::Check() for root,
+ * /dev/net/tun, the tap-creator helper and the namespace, then UseRealtime()
+ * (the real-time scheduler and checksums -- Linux drops segments with bad
+ * checksums). Run the program with
  * scripts/netns-run, which makes a namespace for it and removes it after.
  */
 #ifndef LIFECYCLE_TCP_EMULATION_HELPER_H
@@ -78,9 +78,9 @@ struct LifecycleTcpEmulation
  * \brief Connects a simulated node to the real host through a tap device.
  *
  * \code
- *   LifecycleTcpEmulationHelper::UseRealtime();            // first of all
  *   std::string problem = LifecycleTcpEmulationEnvironment::Check("tlc0", "my-program");
- *   if (!problem.empty()) { std::cerr << problem << "\n"; return 3; }
+ *   if (!problem.empty()) { std::cerr << problem << "\n"; return 3; }  // before ns-3
+ *   LifecycleTcpEmulationHelper::UseRealtime();            // before any node or event
  *   Ptr<Node> node = CreateObject<Node>();
  *   LifecycleTcpStackHelper().Install(node);
  *   LifecycleTcpEmulationHelper emulation;

@@ -620,7 +620,7 @@ ScenarioOptions::ToIni() const
             // (setting them is refused).
             std::string only = AppliesOnlyTo(spec.name, emulate, topology);
             o << (only.empty() ? "" : "# ") << spec.name << " = " << (quote ? "\"" + v + "\"" : v)
-              << (only.empty() ? "" : "   (" + only + ")") << "\n";
+              << (only.empty() ? "" : "   -- applies to " + only) << "\n";
         }
     }
     return o.str();

@@ -625,11 +625,13 @@ TEST(Emulation, ScenarioIniOfAnEmulationCommentsOutWhatDoesNotApplyAndIsAccepted
     std::string ini = ReadText(r.dir + "/scenario.ini");
     EXPECT_NE(ini.find("\nemulate = server\n"), std::string::npos) << ini;
     EXPECT_NE(ini.find("\ntcp.checksums = true\n"), std::string::npos) << ini;
-    EXPECT_NE(ini.find("\n# workload = short   (simulations only (emulate = none))\n"),
+    EXPECT_NE(ini.find("\n# workload = short   -- applies to simulations only (emulate = none)\n"),
               std::string::npos)
         << ini;
-    EXPECT_NE(ini.find("\n# start = 1s   (emulate = client only (the host's client decides))\n"),
-              std::string::npos)
+    EXPECT_NE(
+        ini.find(
+            "\n# start = 1s   -- applies to emulate = client only (the host's client decides)\n"),
+        std::string::npos)
         << ini;
     // The file is valid input: outside a namespace it gets as far as the environment check.
     std::string command = "cd " + Quote(folder.Path()) + " && " + Quote(TCPLC_PROGRAM)

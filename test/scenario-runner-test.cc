@@ -620,7 +620,7 @@ TEST_F(Program, HelpListsEveryOptionWithItsDefault)
     while (std::getline(ini, line))
     {
         // Options that do not apply to the run are written commented out:
-        // "# dumbbell.pairs = 2   (topology = dumbbell only)".
+        // "# dumbbell.pairs = 2   -- applies to topology = dumbbell only".
         bool inert = line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos
                      && line.substr(2, line.find(" = ") - 2).find(' ') == std::string::npos;
         if (line.empty() || (line[0] == '#' && !inert))
