@@ -45,6 +45,21 @@ LifecycleTcpDiagram::AddNode(Ptr<Node> node, const std::string& name)
 }
 
 void
+LifecycleTcpDiagram::AddRemote(Ptr<Node> node, const std::string& name)
+{
+    Ptr<LifecycleTcpL4Protocol> tcp = node->GetObject<LifecycleTcpL4Protocol>();
+    NS_ABORT_MSG_IF(!tcp,
+                    "LifecycleTcpDiagram: node " << node->GetId()
+                                                 << " does not run the tcp-lifecycle TCP");
+    NS_ABORT_MSG_IF(m_sides.size() >= 2, "LifecycleTcpDiagram draws two nodes");
+    size_t side = m_sides.size();
+    m_sides.push_back(Side{name, side == 0});
+    // What the node receives is what the remote sent.
+    tcp->TraceConnectWithoutContext(
+        "Rx", MakeCallback(&LifecycleTcpDiagram::SegmentSent, this).Bind(side));
+}
+
+void
 LifecycleTcpDiagram::SetRelativeSequenceNumbers(bool relative)
 {
     m_relative = relative;

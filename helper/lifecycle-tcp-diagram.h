@@ -55,6 +55,15 @@ class LifecycleTcpDiagram
      */
     void AddNode(Ptr<Node> node, const std::string& name);
 
+    /**
+     * \brief Draw a peer that is not a simulated node -- the real host of an
+     * emulation -- in the next column. Its segments are drawn when they reach
+     * \p node (the node's TCP Rx trace); its states are not known.
+     * \param node the simulated node it talks to (which runs the tcp-lifecycle TCP)
+     * \param name its label
+     */
+    void AddRemote(Ptr<Node> node, const std::string& name);
+
     /// \param relative true (default) for sequence numbers relative to the ISN
     void SetRelativeSequenceNumbers(bool relative);
 

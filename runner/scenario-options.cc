@@ -40,7 +40,10 @@ Groups()
 {
     static const std::vector<Group> groups{
         {"Run",
-         {{"name", "", "scenario name, for titles (default: the config file's name, or 'default')"},
+         {{"name",
+           "",
+           "scenario name, for titles (default: the config file's name, or 'default'; "
+           "'emulate-server' or 'emulate-client' in an emulation)"},
           {"out", "", "folder for the results (default: results/<name>)"},
           {"stack", "custom", "custom (this model) or ns3 (ns-3's native TCP)"},
           {"seed", "1", "random seed (ns-3 RngSeedManager): same seed and run, same results"},
@@ -137,8 +140,85 @@ Groups()
           {"drop.to-client", "", "segments lost on the way to the client (as drop.to-server)"},
           {"inject.old-syn-at",
            "0s",
-           "inject an old duplicate SYN from the client's port at this time (0: no)"}}}};
+           "inject an old duplicate SYN from the client's port at this time (0: no)"}}},
+        {"Emulation (a real host's TCP through a tap device; root, in a namespace: "
+         "scripts/netns-run)",
+         {{"emulate",
+           "none",
+           "none (a simulation), server (the host's client talks to this model's server) or "
+           "client (this model's client talks to a server on the host)"},
+          {"emulate.service",
+           "echo",
+           "what the simulated node does: echo (client: sends echo.message; server: answers "
+           "each line with echo.reply), discard (reads everything), bulk (sends bulk.bytes, "
+           "then closes) or http (server only: HTTP/1.0, GET /<size> e.g. /10MB)"},
+          {"emulate.connections",
+           "1",
+           "server: stop once this many connections are done (0: at duration or Ctrl-C); "
+           "client: connections to open, one after another"},
+          {"emulate.device", "tlc0", "name of the tap device, made in the network namespace"},
+          {"emulate.network",
+           "10.77.0.0/23",
+           "two /24 networks: the host's tap .0.1 and the router .0.2, then the router .1.1 "
+           "and the simulated node .1.2"}}}};
     return groups;
+}
+
+bool
+StartsWith(const std::string& s, const std::string& prefix)
+{
+    return s.rfind(prefix, 0) == 0;
+}
+
+/**
+ * \brief Where an option applies, when it does not apply to this run.
+ * \param name the option
+ * \param emulate none, server or client
+ * \param topology p2p or dumbbell
+ * \return "" when it applies; otherwise where it does, e.g. "emulate = client only"
+ */
+std::string
+AppliesOnlyTo(const std::string& name, const std::string& emulate, const std::string& topology)
+{
+    static const std::set<std::string> simulationOnly{"topology",
+                                                      "workload",
+                                                      "close-delay",
+                                                      "bulk.flows",
+                                                      "crash.node",
+                                                      "crash.at",
+                                                      "crash.reboot-at",
+                                                      "drop.to-server",
+                                                      "drop.to-client",
+                                                      "inject.old-syn-at"};
+    static const std::vector<std::string> simulationOnlyGroups{
+        "dumbbell.", "rr.", "short.", "hold.", "half-close.", "syn-flood."};
+    bool simulation = simulationOnly.count(name) > 0;
+    for (const auto& prefix : simulationOnlyGroups)
+    {
+        simulation = simulation || StartsWith(name, prefix);
+    }
+    if (emulate == "none")
+    {
+        if (StartsWith(name, "emulate."))
+        {
+            return "emulate = server or client only";
+        }
+        return StartsWith(name, "dumbbell.") && topology != "dumbbell" ? "topology = dumbbell only"
+                                                                       : "";
+    }
+    if (simulation)
+    {
+        return "simulations only (emulate = none)";
+    }
+    if (emulate == "server" && (name == "start" || name == "client-port" || name == "echo.message"))
+    {
+        return "emulate = client only (the host's client decides)";
+    }
+    if (emulate == "client" && name == "echo.reply")
+    {
+        return "emulate = server only (the host's server answers)";
+    }
+    return "";
 }
 
 /// Where a value came from: "--name" or "file:line: name".
@@ -541,11 +621,11 @@ ScenarioOptions::ToIni() const
             }
             const std::string& v = it->second;
             bool quote = v.empty() || v.find_first_of(" #;\"") != std::string::npos;
-            // Options of the other topology are shown, not set (setting them is refused).
-            bool inert =
-                std::string(spec.name).rfind("dumbbell.", 0) == 0 && topology != "dumbbell";
-            o << (inert ? "# " : "") << spec.name << " = " << (quote ? "\"" + v + "\"" : v)
-              << (inert ? "   (topology = dumbbell only)" : "") << "\n";
+            // Options that do not apply to this run are shown, not set
+            // (setting them is refused).
+            std::string only = AppliesOnlyTo(spec.name, emulate, topology);
+            o << (only.empty() ? "" : "# ") << spec.name << " = " << (quote ? "\"" + v + "\"" : v)
+              << (only.empty() ? "" : "   -- applies to " + only) << "\n";
         }
     }
     return o.str();
@@ -556,7 +636,10 @@ ParseScenario(int argc, const char* const argv[], ScenarioOptions& options, std:
 {
     // The command line, through Boost.Program_options.
     po::options_description all("tcp-lifecycle: run one scenario on this TCP model or on ns-3's "
-                                "native TCP, and write per-connection metrics.\n\n"
+                                "native TCP, and write per-connection metrics; or, with "
+                                "--emulate,\nlet a real host's TCP talk to it through a tap "
+                                "device (as root: scripts/netns-run -- tcp-lifecycle "
+                                "--emulate=server).\n\n"
                                 "Usage: tcp-lifecycle [--config FILE] [--option=value ...]\n"
                                 "Options come from FILE (INI: [section] then name = value) and "
                                 "the command line, which wins.\nWith no option at all, a built-in "
@@ -659,9 +742,10 @@ ParseScenario(int argc, const char* const argv[], ScenarioOptions& options, std:
         o.values[name] = given.value;
     }
 
-    // Run
-    o.name =
-        r.Raw("name").empty() ? (o.config.empty() ? "default" : Stem(o.config)) : r.Raw("name");
+    // Run (an emulation's name says which end the host is)
+    o.emulate = r.Choice("emulate", {"none", "server", "client"});
+    std::string unnamed = o.emulate == "none" ? "default" : "emulate-" + o.emulate;
+    o.name = r.Raw("name").empty() ? (o.config.empty() ? unnamed : Stem(o.config)) : r.Raw("name");
     static const std::regex safeName("^[A-Za-z0-9._-]+$");
     if (!std::regex_match(o.name, safeName))
     {
@@ -697,7 +781,7 @@ ParseScenario(int argc, const char* const argv[], ScenarioOptions& options, std:
         r.Fail("link.down-for", "must be above 0 when link.down-at is set");
     }
     o.pairs = static_cast<uint32_t>(r.Uint("dumbbell.pairs", 1, 250));
-    if (o.topology == "p2p" && !r.IsDefault("dumbbell.pairs"))
+    if (o.emulate == "none" && o.topology == "p2p" && !r.IsDefault("dumbbell.pairs"))
     {
         r.Fail("dumbbell.pairs", "applies to topology = dumbbell only");
     }
@@ -807,6 +891,62 @@ ParseScenario(int argc, const char* const argv[], ScenarioOptions& options, std:
     if (o.oldSynAt.IsStrictlyPositive() && o.clientPort == 0)
     {
         r.Fail("inject.old-syn-at", "needs client-port: the old SYN comes from the client's port");
+    }
+
+    // Emulation
+    o.emulateService = r.Choice("emulate.service", {"echo", "discard", "bulk", "http"});
+    if (o.emulate == "client" && o.emulateService == "http")
+    {
+        r.Fail("emulate.service",
+               "is a server's service; with emulate = client give echo, discard or bulk");
+    }
+    o.emulateConnections = static_cast<uint32_t>(r.Uint("emulate.connections", 0, 1000000));
+    if (o.emulate == "client" && o.emulateConnections == 0)
+    {
+        r.Fail("emulate.connections",
+               "must be at least 1 with emulate = client: it is the connections the client opens");
+    }
+    o.emulateDevice = r.Raw("emulate.device");
+    static const std::regex deviceName("^[A-Za-z0-9_.-]{1,15}$");
+    if (!std::regex_match(o.emulateDevice, deviceName))
+    {
+        r.Fail("emulate.device",
+               "is not a device name; use 1 to 15 letters, digits, '.', '_' or '-'");
+    }
+    ns3::Ipv4Mask emulateMask;
+    r.Network("emulate.network", o.emulateNetwork, emulateMask);
+    if (emulateMask.GetPrefixLength() > 23)
+    {
+        r.Fail("emulate.network",
+               "has no room for two /24 networks; give a prefix length of 23 or less, e.g. "
+               "10.77.0.0/23");
+    }
+    if (o.emulate != "none")
+    {
+        if (o.closer == "both")
+        {
+            r.Fail("close",
+                   "needs both ends in the simulation; with emulate give client or server");
+        }
+        if (!r.IsDefault("tcp.checksums") && !o.checksums)
+        {
+            r.Fail("tcp.checksums",
+                   "must be true in an emulation: Linux drops segments without valid checksums");
+        }
+        o.checksums = true;
+        o.values["tcp.checksums"] = "true";
+    }
+    // Options given that do not apply to this kind of run.
+    for (const auto& group : Groups())
+    {
+        for (const auto& spec : group.specs)
+        {
+            std::string only = AppliesOnlyTo(spec.name, o.emulate, o.topology);
+            if (!only.empty() && !r.IsDefault(spec.name))
+            {
+                r.Fail(spec.name, "applies to " + only);
+            }
+        }
     }
     return ParseResult::RUN;
 }

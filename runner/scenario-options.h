@@ -129,6 +129,13 @@ struct ScenarioOptions
     std::vector<DropRule> dropToClient; //!< segments lost on the way to the client
     ns3::Time oldSynAt;                 //!< inject an old duplicate SYN then (zero: no)
 
+    // ---- emulation ----
+    std::string emulate{"none"};        //!< none, server or client: which end the host is not
+    std::string emulateService{"echo"}; //!< echo, discard, bulk or http
+    uint32_t emulateConnections{1};     //!< server: stop after so many; client: to open
+    std::string emulateDevice{"tlc0"};  //!< the tap device's name
+    ns3::Ipv4Address emulateNetwork;    //!< the first of the two /24 networks
+
     /// \return the effective configuration as a scenario file
     std::string ToIni() const;
     /// The value of each option as given or defaulted, by name (for ToIni).

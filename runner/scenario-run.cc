@@ -3,8 +3,10 @@
  */
 #include "scenario-run.h"
 
+#include "scenario-emulation.h"
 #include "scenario-network.h"
 #include "scenario-progress.h"
+#include "scenario-results.h"
 #include "scenario-workload.h"
 
 #include "ns3/core-module.h"
@@ -17,8 +19,6 @@
 #include "ns3/point-to-point-module.h"
 
 #include <chrono>
-#include <filesystem>
-#include <fstream>
 #include <set>
 
 namespace tcplc
@@ -28,41 +28,6 @@ using namespace ns3;
 
 namespace
 {
-
-/// TCP attributes of both stacks from the options.
-void
-ConfigureTcp(const ScenarioOptions& o)
-{
-    RngSeedManager::SetSeed(o.seed);
-    RngSeedManager::SetRun(o.run);
-    GlobalValue::Bind("ChecksumEnabled", BooleanValue(o.checksums));
-    // The same text per segment on both stacks: this model's SegmentSize is
-    // the MSS it offers, ns-3's native one the text, which timestamps shorten.
-    uint32_t text = o.segmentSize - (o.timestamps ? 12 : 0);
-    Config::SetDefault("ns3::TcpSocket::SegmentSize",
-                       UintegerValue(o.stack == "custom" ? o.segmentSize : text));
-    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(o.sndBuf));
-    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(o.rcvBuf));
-    Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(o.initialCwnd));
-    Config::SetDefault("ns3::TcpSocket::ConnCount", UintegerValue(o.connCount));
-    Config::SetDefault("ns3::TcpSocket::DataRetries", UintegerValue(o.dataRetries));
-    Config::SetDefault("ns3::TcpSocket::TcpNoDelay", BooleanValue(!o.nagle));
-    if (o.stack == "custom")
-    {
-        Config::SetDefault("ns3::LifecycleTcpSocket::Msl", TimeValue(o.msl));
-        Config::SetDefault("ns3::LifecycleTcpSocket::MinRto", TimeValue(o.minRto));
-        Config::SetDefault("ns3::LifecycleTcpSocket::SynBacklog", UintegerValue(o.synBacklog));
-        Config::SetDefault("ns3::LifecycleTcpSocket::Timestamps", BooleanValue(o.timestamps));
-        Config::SetDefault("ns3::LifecycleTcpSocket::WindowScaling", BooleanValue(o.windowScaling));
-    }
-    else
-    {
-        Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(o.msl.GetSeconds()));
-        Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(o.minRto));
-        Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(o.timestamps));
-        Config::SetDefault("ns3::TcpSocketBase::WindowScaling", BooleanValue(o.windowScaling));
-    }
-}
 
 /// The drop rules of one direction on the error models \p models.
 void
@@ -235,50 +200,52 @@ Reboot(Ptr<Node> node, Workload* workload)
     workload->NodeState(node, true);
 }
 
-/// Write \p text to \p path through a temporary name.
-bool
-WriteFileAtomically(const std::string& path, const std::string& text)
-{
-    std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp);
-        f << text;
-        if (!f.flush())
-        {
-            std::filesystem::remove(tmp);
-            return false;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    return !ec;
-}
-
 } // namespace
+
+void
+ConfigureTcp(const ScenarioOptions& o)
+{
+    RngSeedManager::SetSeed(o.seed);
+    RngSeedManager::SetRun(o.run);
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(o.checksums));
+    // The same text per segment on both stacks: this model's SegmentSize is
+    // the MSS it offers, ns-3's native one the text, which timestamps shorten.
+    uint32_t text = o.segmentSize - (o.timestamps ? 12 : 0);
+    Config::SetDefault("ns3::TcpSocket::SegmentSize",
+                       UintegerValue(o.stack == "custom" ? o.segmentSize : text));
+    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(o.sndBuf));
+    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(o.rcvBuf));
+    Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(o.initialCwnd));
+    Config::SetDefault("ns3::TcpSocket::ConnCount", UintegerValue(o.connCount));
+    Config::SetDefault("ns3::TcpSocket::DataRetries", UintegerValue(o.dataRetries));
+    Config::SetDefault("ns3::TcpSocket::TcpNoDelay", BooleanValue(!o.nagle));
+    if (o.stack == "custom")
+    {
+        Config::SetDefault("ns3::LifecycleTcpSocket::Msl", TimeValue(o.msl));
+        Config::SetDefault("ns3::LifecycleTcpSocket::MinRto", TimeValue(o.minRto));
+        Config::SetDefault("ns3::LifecycleTcpSocket::SynBacklog", UintegerValue(o.synBacklog));
+        Config::SetDefault("ns3::LifecycleTcpSocket::Timestamps", BooleanValue(o.timestamps));
+        Config::SetDefault("ns3::LifecycleTcpSocket::WindowScaling", BooleanValue(o.windowScaling));
+    }
+    else
+    {
+        Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(o.msl.GetSeconds()));
+        Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(o.minRto));
+        Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(o.timestamps));
+        Config::SetDefault("ns3::TcpSocketBase::WindowScaling", BooleanValue(o.windowScaling));
+    }
+}
 
 int
 RunScenario(const ScenarioOptions& o, std::ostream& out, std::ostream& err, bool terminal)
 {
-    namespace fs = std::filesystem;
-    ConfigureTcp(o);
-
-    Ptr<LifecycleTcpMetrics> metrics = CreateObject<LifecycleTcpMetrics>();
-    metrics->SetAttribute("Series", BooleanValue(o.series));
-    metrics->SetAttribute("Segments", BooleanValue(o.segments));
-    std::string error;
-    if (!metrics->SetOutputDirectory(o.out, &error))
+    if (o.emulate != "none")
     {
-        // "cannot write metrics to 'DIR': why"
-        throw ScenarioError("--out: '" + o.out + "' cannot be used ("
-                            + error.substr(error.rfind("': ") + 3)
-                            + "); give a folder that can be created and written");
+        return RunEmulation(o, out, err, terminal);
     }
-    fs::path folder(o.out);
-    std::error_code ec;
-    fs::remove(folder / "scenario.ini", ec);
-    fs::remove_all(folder / "pcap", ec);
-    fs::path pcapTmp = folder / ".pcap.tmp";
-    fs::remove_all(pcapTmp, ec);
+    ConfigureTcp(o);
+    ResultsFolder results(o);
+    Ptr<LifecycleTcpMetrics> metrics = results.Metrics();
 
     uint64_t perClient = Workload::ConnectionsPerClient(o);
     uint32_t addresses = static_cast<uint32_t>(std::min<uint64_t>(1 + perClient / 15000, 240));
@@ -327,11 +294,10 @@ RunScenario(const ScenarioOptions& o, std::ostream& out, std::ostream& err, bool
     }
     if (o.pcap)
     {
-        fs::create_directories(pcapTmp, ec);
         PointToPointHelper pcap;
         for (uint32_t i = 0; i < net.devices.GetN(); ++i)
         {
-            pcap.EnablePcap((pcapTmp / o.name).string(), net.devices.Get(i), false);
+            pcap.EnablePcap(results.PcapPath(o.name), net.devices.Get(i), false);
         }
     }
 
@@ -352,27 +318,11 @@ RunScenario(const ScenarioOptions& o, std::ostream& out, std::ostream& err, bool
     Time simulated = Simulator::Now();
     WorkloadCounts counts = workload.Counts();
 
-    bool ok = metrics->Write(&error);
-    ok = ok && WriteFileAtomically((folder / "scenario.ini").string(), o.ToIni());
-    Simulator::Destroy(); // closes the pcap files
-    std::vector<std::string> pcaps;
-    if (o.pcap)
+    std::string error = results.Finish();
+    if (!error.empty())
     {
-        if (ok)
-        {
-            fs::rename(pcapTmp, folder / "pcap", ec);
-            ok = !ec;
-            for (const auto& f : fs::directory_iterator(folder / "pcap", ec))
-            {
-                pcaps.push_back(f.path().filename().string());
-            }
-        }
-        fs::remove_all(pcapTmp, ec);
-    }
-    if (!ok)
-    {
-        err << "tcp-lifecycle: the results could not be written to " << o.out << ": "
-            << (error.empty() ? "scenario.ini or pcap/ failed" : error) << "\n";
+        err << "tcp-lifecycle: the results could not be written to " << o.out << ": " << error
+            << "\n";
         return 1;
     }
 
@@ -391,10 +341,7 @@ RunScenario(const ScenarioOptions& o, std::ostream& out, std::ostream& err, bool
     }
     out << "\n  simulated " << simulated.GetSeconds() << " s in " << wall << " s of wall time"
         << (progress.Capped() ? " (stopped at max-duration)" : "") << "\n"
-        << "  results in " << o.out << "/: connections.csv transitions.csv retransmissions.csv"
-        << (o.series ? " series.csv" : "") << (o.segments ? " segments.csv" : "")
-        << " summary.json scenario.ini"
-        << (o.pcap ? " pcap/ (" + std::to_string(pcaps.size()) + " files)" : "") << "\n";
+        << "  results in " << o.out << "/: " << results.FileList() << "\n";
     return 0;
 }
 

@@ -20,7 +20,14 @@ namespace tcplc
 {
 
 /**
- * \brief Run the scenario \p o.
+ * \brief Set ns-3 up for \p o: seed and run, checksums, and the TCP
+ * attributes of the chosen stack.
+ * \param o the options
+ */
+void ConfigureTcp(const ScenarioOptions& o);
+
+/**
+ * \brief Run the scenario \p o (an emulation when o.emulate says so).
  * \param o the options
  * \param out where the closing report goes
  * \param err where progress and errors go
