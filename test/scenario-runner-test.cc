@@ -42,6 +42,14 @@ RunProgram(const ScratchFolder& folder, const std::vector<std::string>& args)
     return RunIn(TCPLC_PROGRAM, folder.Path(), args);
 }
 
+/// Run tcp-lifecycle with \p args on \p stack, results in \p folder's "r".
+Outcome
+RunOnStack(const ScratchFolder& folder, const std::string& stack, std::vector<std::string> args)
+{
+    args.insert(args.end(), {"--stack", stack, "--out", "r"});
+    return RunProgram(folder, args);
+}
+
 std::string
 Scenario(const std::string& name)
 {
@@ -725,9 +733,7 @@ TEST_F(Program, EveryWorkloadGivesTheSameResultOnBothStacks)
     {
         for (const char* stack : {"custom", "ns3"})
         {
-            std::vector<std::string> a = args;
-            a.insert(a.end(), {"--stack", stack, "--out", "r"});
-            Outcome o = RunProgram(folder, a);
+            Outcome o = RunOnStack(folder, stack, args);
             ASSERT_EQ(o.status, 0) << args[0] << " " << stack << ": " << o.err;
             EXPECT_EQ(AppResult(o), expected) << args[0] << " " << stack;
         }
@@ -748,15 +754,10 @@ TEST_F(Program, LinkOutageIsBridgedByRetransmissions)
 {
     for (const char* stack : {"custom", "ns3"})
     {
-        Outcome o = RunProgram(folder,
-                               {"--workload=bulk",
-                                "--bulk.bytes=5MB",
-                                "--link.down-at=2s",
-                                "--link.down-for=3s",
-                                "--stack",
-                                stack,
-                                "--out",
-                                "r"});
+        Outcome o = RunOnStack(
+            folder,
+            stack,
+            {"--workload=bulk", "--bulk.bytes=5MB", "--link.down-at=2s", "--link.down-for=3s"});
         ASSERT_EQ(o.status, 0) << o.err;
         EXPECT_EQ(AppResult(o), "1 opened, 1 established, 1 completed, 0 failed") << stack;
         CsvFile r = CsvFile::Read(folder.File("r/retransmissions.csv"));
@@ -775,15 +776,12 @@ TEST_F(Program, ReorderingAndDuplicationLoseNothing)
 {
     for (const char* stack : {"custom", "ns3"})
     {
-        Outcome o = RunProgram(folder,
+        Outcome o = RunOnStack(folder,
+                               stack,
                                {"--workload=bulk",
                                 "--bulk.bytes=3MB",
                                 "--link.reorder=0.05",
-                                "--link.duplicate=0.05",
-                                "--stack",
-                                stack,
-                                "--out",
-                                "r"});
+                                "--link.duplicate=0.05"});
         ASSERT_EQ(o.status, 0) << o.err;
         EXPECT_EQ(AppResult(o), "1 opened, 1 established, 1 completed, 0 failed") << stack;
     }
